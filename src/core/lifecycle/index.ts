@@ -1,0 +1,5 @@
+export * from './disposable';
+export * from './event';
+export * from './leak-tracker';
+export * from './resource-registry';
+export * from './timers';

@@ -1,0 +1,63 @@
+// The messages between an operation's controller (main thread) and its worker thread.
+// Structured-clone data only: no functions, no class instances.
+
+export type ErrorCategory =
+  | 'file' // missing, unreadable, empty, not IFC, unknown schema
+  | 'parse' // web-ifc could not read it
+  | 'memory' // out of memory (WASM heap or JS heap)
+  | 'worker-crash' // the worker died or threw outside our handlers
+  | 'timeout'
+  | 'cancelled'
+  | 'internal'; // a bug of ours
+
+/** An error as the user sees it (message + suggestion) with the technical detail for the log. */
+export interface OperationErrorInfo {
+  category: ErrorCategory;
+  /** One sentence for the user, naming the file or thing concerned. */
+  message: string;
+  /** What the user can do about it. */
+  suggestion: string;
+  /** Technical detail for logs and the Diagnostics dialog. */
+  detail?: string;
+  /** A stable code for tests and scripts, e.g. "file-empty", "schema-unknown". */
+  code?: string;
+}
+
+export interface OperationProgress {
+  /** Machine name of the phase: "read", "parse", "spaces", "boundaries", "relationships", "export"… */
+  phase: string;
+  /** For the status bar, e.g. "Reading model: 12.5 / 230 MB". */
+  message: string;
+  done?: number;
+  total?: number;
+  unit?: 'bytes' | 'items';
+  /** Overall completion 0..1 when known. */
+  fraction?: number;
+}
+
+export interface WorkerMemory {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  /** Bytes of WASM memory the worker holds (web-ifc's heap never shrinks). */
+  wasm?: number;
+}
+
+export type ToWorkerMessage =
+  /** Ask the worker to stop at its next safe point and exit by itself. */
+  | { type: 'shutdown' }
+  /** Ask the worker to report its memory (answered with a 'memory' message). */
+  | { type: 'memory?' };
+
+export type FromWorkerMessage =
+  | { type: 'progress'; progress: OperationProgress }
+  | { type: 'result'; result: unknown }
+  | { type: 'error'; error: OperationErrorInfo }
+  | { type: 'memory'; memory: WorkerMemory }
+  /** The worker saw the shutdown request and is exiting. */
+  | { type: 'shutdown-ack' };
+
+export function isFromWorkerMessage(m: unknown): m is FromWorkerMessage {
+  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,88 @@
+// The worker half of an operation: what a worker entry file uses to receive its job, report
+// progress, answer memory queries and honour a graceful shutdown. Only node:worker_threads here:
+// worker files must never import @nodegui/* (a second QApplication crashes the process).
+import { parentPort, workerData } from 'worker_threads';
+import { OperationError } from './operation-error';
+import { FromWorkerMessage, OperationErrorInfo, OperationProgress, ToWorkerMessage, WorkerMemory } from './protocol';
+
+export interface WorkerContext<In> {
+  readonly input: In;
+  /** True once the controller asked for a graceful shutdown. Long loops check it between steps. */
+  readonly shutdownRequested: boolean;
+  /** Throws CancelledError-like OperationError when shutdown was requested: call between phases. */
+  throwIfShutdown(): void;
+  /** Posts progress, throttled to one message per `minIntervalMs` (default 50 ms) except phase changes. */
+  progress(p: OperationProgress): void;
+  /** Lets the worker report WASM memory (web-ifc) in its memory answers. */
+  setWasmMemoryProbe(probe: () => number | undefined): void;
+  /** Yields to the event loop so a pending 'shutdown' message can be seen. */
+  yieldToMessages(): Promise<void>;
+}
+
+export type WorkerTask<In, Out> = (ctx: WorkerContext<In>) => Promise<Out>;
+
+export function toErrorInfo(e: unknown): OperationErrorInfo {
+  if (e instanceof OperationError) return e.toInfo();
+  const err = e instanceof Error ? e : new Error(String(e));
+  const oom = /out of memory|Cannot enlarge memory|memory access out of bounds|Array buffer allocation failed|allocation failed/i.test(err.message);
+  return oom
+    ? { category: 'memory', code: 'out-of-memory', message: 'The model needs more memory than is available.', suggestion: 'Close other models or applications and try again; very large models may need a machine with more memory.', detail: err.stack ?? err.message }
+    : { category: 'internal', code: 'unexpected', message: `Unexpected error: ${err.message}`, suggestion: 'Please report this with the log file (Help → Diagnostics → Save report).', detail: err.stack ?? err.message };
+}
+
+/** Runs `task` as this worker's job. Call once from a worker entry file. */
+export function runWorkerTask<In, Out>(task: WorkerTask<In, Out>, options: { minProgressIntervalMs?: number } = {}): void {
+  const port = parentPort;
+  if (!port) throw new Error('runWorkerTask must run inside a worker thread');
+  const minInterval = options.minProgressIntervalMs ?? 50;
+  let shutdown = false;
+  let lastProgressAt = 0;
+  let lastPhase = '';
+  let wasmProbe: () => number | undefined = () => undefined;
+  const post = (m: FromWorkerMessage) => port.postMessage(m);
+
+  port.on('message', (m: ToWorkerMessage) => {
+    if (m?.type === 'shutdown') {
+      shutdown = true;
+      post({ type: 'shutdown-ack' });
+    } else if (m?.type === 'memory?') {
+      const u = process.memoryUsage();
+      const memory: WorkerMemory = { heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external, arrayBuffers: u.arrayBuffers, wasm: wasmProbe() };
+      post({ type: 'memory', memory });
+    }
+  });
+
+  const ctx: WorkerContext<In> = {
+    input: workerData as In,
+    get shutdownRequested() {
+      return shutdown;
+    },
+    throwIfShutdown() {
+      if (shutdown) throw new OperationError({ category: 'cancelled', code: 'cancelled', message: 'Cancelled.', suggestion: '' });
+    },
+    progress(p) {
+      const t = Date.now();
+      if (p.phase === lastPhase && t - lastProgressAt < minInterval && p.fraction !== 1) return;
+      lastPhase = p.phase;
+      lastProgressAt = t;
+      post({ type: 'progress', progress: p });
+    },
+    setWasmMemoryProbe(probe) {
+      wasmProbe = probe;
+    },
+    yieldToMessages() {
+      return new Promise((resolve) => setImmediate(resolve));
+    },
+  };
+
+  task(ctx).then(
+    (result) => {
+      post({ type: 'result', result });
+      port.close();
+    },
+    (e) => {
+      post({ type: 'error', error: toErrorInfo(e) });
+      port.close();
+    },
+  );
+}

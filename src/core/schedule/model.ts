@@ -1,0 +1,205 @@
+// The room-schedule model: what the extraction engine produces and every exporter, the CLI and
+// the UI read. Plain JSON-serialisable data (it crosses the worker boundary by structured clone).
+// Key names are part of the JSON export contract (assets/schema/room-schedule.schema.json).
+
+/** A reference to another IFC entity, enough to show it and find it again. */
+export interface EntityRef {
+  expressId: number;
+  globalId: string | null;
+  /** IFC class as written in the schema, e.g. "IfcWallStandardCase". */
+  type: string;
+  name: string | null;
+  description: string | null;
+}
+
+/** Where a quantity's number comes from: a quantity set in the file, our own computation, or nowhere. */
+export type QuantitySource = `qto:${string}` | 'computed' | 'missing';
+
+export interface Quantity {
+  /** Standard name (Qto_SpaceBaseQuantities vocabulary where one exists), e.g. "NetFloorArea". */
+  name: string;
+  /** The name as written in the file, when it differs (Revit's "NominalHeight" for Height). */
+  sourceName?: string;
+  value: number | null;
+  /** SI unit after conversion with the project's units: "m", "m2", "m3". */
+  unit: string;
+  source: QuantitySource;
+  /** Why a computed or missing value is what it is. */
+  note?: string;
+}
+
+export type PropertyValue = string | number | boolean | null;
+
+export interface Property {
+  name: string;
+  value: PropertyValue;
+  /** IFC value type, e.g. "IfcLabel", "IfcAreaMeasure". */
+  valueType?: string;
+}
+
+export interface PropertySet {
+  name: string;
+  globalId: string | null;
+  /** "IfcPropertySet" or "IfcElementQuantity". */
+  type: string;
+  properties: Property[];
+}
+
+export type BoundaryLevel = '1stLevel' | '2ndLevel' | 'unspecified';
+export type PhysicalOrVirtual = 'PHYSICAL' | 'VIRTUAL' | 'NOTDEFINED';
+export type InternalOrExternal = 'INTERNAL' | 'EXTERNAL' | 'EXTERNAL_EARTH' | 'EXTERNAL_WATER' | 'EXTERNAL_FIRE' | 'NOTDEFINED';
+export type SurfaceCategory = 'wall' | 'floor' | 'ceiling' | 'window' | 'door' | 'virtual' | 'other';
+/** Compass for vertical surfaces (by the project's TrueNorth), Up/Down for horizontal ones. */
+export type Orientation = 'N' | 'NE' | 'E' | 'SE' | 'S' | 'SW' | 'W' | 'NW' | 'Up' | 'Down';
+
+export interface SpaceBoundary {
+  expressId: number;
+  globalId: string | null;
+  /** IFC class of the relationship: IfcRelSpaceBoundary, IfcRelSpaceBoundary1stLevel, IfcRelSpaceBoundary2ndLevel. */
+  ifcType: string;
+  name: string | null;
+  description: string | null;
+  level: BoundaryLevel;
+  /** 2a / 2b for second-level boundaries when the file says so. */
+  levelDetail: '2a' | '2b' | null;
+  /** How the level was decided, e.g. "IFC4 subtype IfcRelSpaceBoundary2ndLevel", "IFC2X3 Name '2ndLevel'", "not stated". */
+  levelSource: string;
+  physicalOrVirtual: PhysicalOrVirtual | null;
+  internalOrExternal: InternalOrExternal | null;
+  relatedElement: EntityRef | null;
+  /** GlobalId of the boundary on the other side (IFC4 CorrespondingBoundary), when present. */
+  correspondingBoundary: string | null;
+  /** For internal boundaries: the space on the other side, when it can be found. */
+  adjacentSpace: EntityRef | null;
+  surfaceCategory: SurfaceCategory;
+  /** Net area in m² from ConnectionGeometry (inner loops subtracted), or null with areaIssue. */
+  area: number | null;
+  areaIssue: string | null;
+  /** Unit normal in world coordinates (x east-ish, y north-ish before TrueNorth, z up). */
+  normal: [number, number, number] | null;
+  orientation: Orientation | null;
+  /** Azimuth in degrees clockwise from true north, for vertical surfaces. */
+  azimuthDeg: number | null;
+}
+
+export interface SurfaceTotals {
+  category: SurfaceCategory;
+  count: number;
+  /** Sum of the known areas (m²). */
+  area: number;
+  /** Boundaries of this category whose area is missing. */
+  missingArea: number;
+}
+
+export type RelationshipCategory =
+  | 'contains'
+  | 'containedIn'
+  | 'aggregates'
+  | 'decomposes'
+  | 'boundedBy'
+  | 'inZone'
+  | 'definedByProperties'
+  | 'definedByType'
+  | 'servesOrConnects';
+
+export interface Relationship {
+  category: RelationshipCategory;
+  /** The IFC relationship class, e.g. "IfcRelContainedInSpatialStructure". */
+  via: string;
+  related: EntityRef;
+}
+
+export interface StoreyRef {
+  expressId: number;
+  globalId: string | null;
+  name: string | null;
+  /** Elevation in metres, when the file gives one. */
+  elevation: number | null;
+}
+
+export interface Space {
+  expressId: number;
+  globalId: string | null;
+  /** As written (trailing spaces kept); trim for display only. */
+  name: string | null;
+  longName: string | null;
+  description: string | null;
+  objectType: string | null;
+  storey: StoreyRef | null;
+  zones: EntityRef[];
+  propertySets: PropertySet[];
+  quantities: Quantity[];
+  boundaries: SpaceBoundary[];
+  surfaceTotals: SurfaceTotals[];
+  relationships: Relationship[];
+}
+
+export type WarningCode =
+  | 'truncated'
+  | 'bad-entity'
+  | 'dangling-reference'
+  | 'geometry'
+  | 'unsupported'
+  | 'units'
+  | 'other';
+
+export interface ExtractionWarning {
+  code: WarningCode;
+  message: string;
+  /** Express id of the entity concerned, when there is one. */
+  expressId?: number;
+  /** How many times this warning occurred (repeats are folded into one entry). */
+  count: number;
+}
+
+export interface SourceFileInfo {
+  name: string;
+  path: string | null;
+  sizeBytes: number;
+  sha256: string;
+  /** ".ifc" or ".ifczip". */
+  container: 'ifc' | 'ifczip';
+}
+
+export interface ScheduleMetadata {
+  source: SourceFileInfo;
+  /** FILE_SCHEMA as written, and as web-ifc understood it. */
+  schema: string;
+  authoringTool: string | null;
+  author: string | null;
+  organization: string | null;
+  fileTimestamp: string | null;
+  projectName: string | null;
+  /** Project TrueNorth as an angle: degrees clockwise from model +Y to true north. */
+  trueNorthDeg: number;
+  /** Length unit of the file, metres per unit. */
+  lengthUnitToMetres: number;
+  extractedAt: string;
+  appVersion: string;
+  engine: { name: 'web-ifc'; version: string };
+  counts: { spaces: number; boundaries: number; storeys: number; zones: number; skippedEntities: number };
+  timingsMs: Record<string, number>;
+}
+
+/** Free-text notes the user attaches; keyed by GlobalId (or "#expressId" when a GlobalId is missing). */
+export interface Annotations {
+  spaces: Record<string, string>;
+  boundaries: Record<string, string>;
+}
+
+export interface RoomSchedule {
+  metadata: ScheduleMetadata;
+  spaces: Space[];
+  warnings: ExtractionWarning[];
+  annotations?: Annotations;
+}
+
+/** The key annotations use for an entity. */
+export function annotationKey(entity: { globalId: string | null; expressId: number }): string {
+  return entity.globalId ?? `#${entity.expressId}`;
+}
+
+/** A space's name for display: trimmed; falls back to long name, then to its express id. */
+export function displayName(space: Pick<Space, 'name' | 'longName' | 'expressId'>): string {
+  return space.name?.trim() || space.longName?.trim() || `(unnamed #${space.expressId})`;
+}
