@@ -1,0 +1,16 @@
+// What the main thread sends to the extraction worker (workerData). Either a path (the worker reads
+// the file itself, so the bytes never cross threads) or bytes already in memory.
+export interface ExtractionInput {
+  /** File to read; .ifc or .ifczip. */
+  path?: string;
+  /** Bytes of an .ifc or .ifczip, with its file name in `name`. */
+  bytes?: Uint8Array;
+  /** File name shown in messages and metadata. */
+  name: string;
+  /** web-ifc MEMORY_LIMIT in bytes (tests use a small one to provoke out-of-memory). */
+  memoryLimitBytes?: number;
+  /** Skip boundary geometry (area/orientation): faster, for quick listings. */
+  skipGeometry?: boolean;
+  /** Test hook: ignore the graceful shutdown request (to exercise the forced terminate). */
+  ignoreShutdown?: boolean;
+}
