@@ -1,0 +1,52 @@
+// What an export is asked to do, and how a long export reports progress and learns it must stop.
+// Exporters take an ExportControl instead of a worker context so they run the same way inside the
+// export worker, in the CLI and in tests.
+export type ExportFormat = 'json' | 'csv' | 'xlsx';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'xlsx'];
+
+/** The two CSV tables: one row per room, one row per space boundary. */
+export type CsvTable = 'rooms' | 'boundaries';
+export const CSV_TABLES: readonly CsvTable[] = ['rooms', 'boundaries'];
+
+export interface CsvOptions {
+  /**
+   * Write for Excel: a UTF-8 byte-order mark (without it Excel reads the file as the local ANSI code
+   * page and mangles "Büro" or "会议室") and a leading apostrophe on text cells starting with = + - @
+   * (so a room named "=HYPERLINK(...)" in a model from elsewhere is shown, not run as a formula).
+   * Off by default: other tools read the plain RFC 4180 file as is.
+   */
+  excel?: boolean;
+}
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /**
+   * Target file. For CSV with both tables it is a base name: "out/schedule.csv" writes
+   * "out/schedule.rooms.csv" and "out/schedule.boundaries.csv"; with one table it is the file itself.
+   */
+  outPath: string;
+  /** CSV only: which tables to write (both by default). */
+  tables?: CsvTable[];
+  /** Export only these spaces, by annotation key (GlobalId, or "#expressId" without one). */
+  spaceFilter?: string[];
+  csv?: CsvOptions;
+}
+
+export interface ExportControl {
+  /** Throws a cancellation error when the export must stop; exporters call it between rows. */
+  throwIfCancelled(): void;
+  /** `done` of `total` rows written so far. */
+  progress(done: number, total: number, message: string): void;
+  /** Lets the event loop run (a worker sees its shutdown message only between turns). */
+  yieldToMessages(): Promise<void>;
+}
+
+/** For exports nobody watches or cancels (tests, small in-process exports). */
+export const UNATTENDED_EXPORT: ExportControl = {
+  throwIfCancelled: () => undefined,
+  progress: () => undefined,
+  yieldToMessages: () => Promise.resolve(),
+};
+
+/** Rows between two checks for cancellation: ~1 ms of work, so Cancel answers at once. */
+export const ROWS_PER_CHECK = 250;

@@ -1,0 +1,66 @@
+// What goes into an export: the chosen spaces, and the user's notes looked up for each space and
+// boundary. Every format reads the schedule through this, so all three agree on rows and notes.
+import { annotationKey, Annotations, RoomSchedule, Space, SpaceBoundary } from '../core/schedule/model';
+
+export function emptyAnnotations(): Annotations {
+  return { spaces: {}, boundaries: {} };
+}
+
+/** Later sources win: the notes passed with the export override those stored in the schedule. */
+export function mergeAnnotations(...sources: (Annotations | undefined)[]): Annotations {
+  const merged = emptyAnnotations();
+  for (const s of sources) {
+    if (!s) continue;
+    Object.assign(merged.spaces, s.spaces);
+    Object.assign(merged.boundaries, s.boundaries);
+  }
+  return merged;
+}
+
+export class ExportSelection {
+  readonly spaces: readonly Space[];
+  readonly annotations: Annotations;
+  readonly boundaryCount: number;
+  readonly relationshipCount: number;
+
+  constructor(
+    readonly schedule: RoomSchedule,
+    annotations: Annotations | undefined,
+    spaceFilter: readonly string[] | undefined,
+  ) {
+    const wanted = spaceFilter ? new Set(spaceFilter) : undefined;
+    this.spaces = wanted ? schedule.spaces.filter((s) => wanted.has(annotationKey(s))) : schedule.spaces;
+    const all = mergeAnnotations(schedule.annotations, annotations);
+    // A filtered export carries only the notes of what it exports; a full one keeps them all, also
+    // notes on spaces the current model no longer has, so a JSON export loses nothing the user wrote.
+    this.annotations = wanted ? this.notesOf(all) : all;
+    this.boundaryCount = this.spaces.reduce((n, s) => n + s.boundaries.length, 0);
+    this.relationshipCount = this.spaces.reduce((n, s) => n + s.relationships.length, 0);
+  }
+
+  spaceNote(space: Space): string | null {
+    return noteIn(this.annotations.spaces, annotationKey(space));
+  }
+
+  boundaryNote(boundary: SpaceBoundary): string | null {
+    return noteIn(this.annotations.boundaries, annotationKey(boundary));
+  }
+
+  private notesOf(all: Annotations): Annotations {
+    const out = emptyAnnotations();
+    for (const space of this.spaces) {
+      const k = annotationKey(space);
+      if (Object.hasOwn(all.spaces, k)) out.spaces[k] = all.spaces[k];
+      for (const b of space.boundaries) {
+        const bk = annotationKey(b);
+        if (Object.hasOwn(all.boundaries, bk)) out.boundaries[bk] = all.boundaries[bk];
+      }
+    }
+    return out;
+  }
+}
+
+// Own keys only: annotation maps come from JSON files, and "constructor" must not find a function.
+function noteIn(map: Record<string, string>, key: string): string | null {
+  return Object.hasOwn(map, key) ? map[key] : null;
+}

@@ -1,0 +1,80 @@
+// The JSON export: the schedule model as a versioned document, described field by field by
+// assets/schema/room-schedule.schema.json. The document is written space by space (same bytes as
+// JSON.stringify(doc, null, 2)) so a large model streams to disk with progress and can be cancelled.
+import { Annotations, ExtractionWarning, ScheduleMetadata, Space, SpaceBoundary } from '../core/schedule/model';
+import { ExportControl } from './export-options';
+import { ExportSelection } from './export-selection';
+import { EXPORTER } from './exporter-info';
+import { TextSink } from './text-sink';
+
+/** Keep in step with the schema's $id and its `schemaVersion` const. */
+export const ROOM_SCHEDULE_SCHEMA_VERSION = '1.0.0';
+export const ROOM_SCHEDULE_SCHEMA_ID = `urn:ifc-room-schedule:schema:room-schedule:${ROOM_SCHEDULE_SCHEMA_VERSION}`;
+
+// A space serialises to ~1-50 kB; yielding every 10 keeps Cancel instant without slowing the write.
+const SPACES_PER_YIELD = 10;
+
+export type AnnotatedBoundary = SpaceBoundary & { annotation: string | null };
+export type AnnotatedSpace = Omit<Space, 'boundaries'> & { boundaries: AnnotatedBoundary[]; annotation: string | null };
+
+export interface ExportMetadata extends ScheduleMetadata {
+  exportedAt: string;
+  exportedBy: { app: string; version: string };
+}
+
+export interface RoomScheduleDocument {
+  $schema: string;
+  schemaVersion: string;
+  metadata: ExportMetadata;
+  spaces: AnnotatedSpace[];
+  warnings: ExtractionWarning[];
+  annotations: Annotations;
+}
+
+export function roomScheduleDocument(selection: ExportSelection, exportedAt: Date = new Date()): RoomScheduleDocument {
+  return {
+    $schema: ROOM_SCHEDULE_SCHEMA_ID,
+    schemaVersion: ROOM_SCHEDULE_SCHEMA_VERSION,
+    metadata: { ...selection.schedule.metadata, exportedAt: exportedAt.toISOString(), exportedBy: { app: EXPORTER.app, version: EXPORTER.version } },
+    spaces: selection.spaces.map((space) => annotatedSpace(selection, space)),
+    warnings: selection.schedule.warnings,
+    annotations: selection.annotations,
+  };
+}
+
+function annotatedSpace(selection: ExportSelection, space: Space): AnnotatedSpace {
+  return {
+    ...space,
+    boundaries: space.boundaries.map((b) => ({ ...b, annotation: selection.boundaryNote(b) })),
+    annotation: selection.spaceNote(space),
+  };
+}
+
+/** JSON.stringify(value, null, 2) nested `depth` levels deep; JSON text never holds a raw newline inside a string, so re-indenting lines is safe. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/** Writes `doc` to `sink` exactly as JSON.stringify(doc, null, 2) would, one space at a time. */
+export async function writeJsonDocument(doc: RoomScheduleDocument, sink: TextSink, control: ExportControl): Promise<void> {
+  const keys = Object.keys(doc) as (keyof RoomScheduleDocument)[];
+  const spaces = doc.spaces;
+  await sink.write('{\n');
+  for (const [i, key] of keys.entries()) {
+    const comma = i < keys.length - 1 ? ',' : '';
+    if (key !== 'spaces' || spaces.length === 0) {
+      await sink.write(`  ${JSON.stringify(key)}: ${nested(doc[key], 1)}${comma}\n`);
+      continue;
+    }
+    await sink.write('  "spaces": [\n');
+    for (let s = 0; s < spaces.length; s++) {
+      // A space with all its boundaries is one chunk: check for cancel between spaces, yield every few.
+      control.throwIfCancelled();
+      await sink.write(`    ${nested(spaces[s], 2)}${s < spaces.length - 1 ? ',' : ''}\n`);
+      control.progress(s + 1, spaces.length, `Writing JSON: ${s + 1} / ${spaces.length} rooms`);
+      if ((s + 1) % SPACES_PER_YIELD === 0) await control.yieldToMessages();
+    }
+    await sink.write(`  ]${comma}\n`);
+  }
+  await sink.write('}');
+}
