@@ -56,7 +56,12 @@ export type FromWorkerMessage =
   | { type: 'error'; error: OperationErrorInfo }
   | { type: 'memory'; memory: WorkerMemory }
   /** The worker saw the shutdown request and is exiting. */
-  | { type: 'shutdown-ack' };
+  | { type: 'shutdown-ack' }
+  /**
+   * The worker enters (true) or leaves (false) a synchronous call that cannot see messages, such as
+   * web-ifc's OpenModel: a graceful shutdown request would wait in vain, so cancel terminates at once.
+   */
+  | { type: 'blocking'; blocking: boolean; phase?: string };
 
 export function isFromWorkerMessage(m: unknown): m is FromWorkerMessage {
   return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';

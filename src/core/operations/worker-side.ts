@@ -2,6 +2,7 @@
 // progress, answer memory queries and honour a graceful shutdown. Only node:worker_threads here:
 // worker files must never import @nodegui/* (a second QApplication crashes the process).
 import { parentPort, workerData } from 'worker_threads';
+import { classifyError } from './error-classification';
 import { OperationError } from './operation-error';
 import { FromWorkerMessage, OperationErrorInfo, OperationProgress, ToWorkerMessage, WorkerMemory } from './protocol';
 
@@ -17,17 +18,18 @@ export interface WorkerContext<In> {
   setWasmMemoryProbe(probe: () => number | undefined): void;
   /** Yields to the event loop so a pending 'shutdown' message can be seen. */
   yieldToMessages(): Promise<void>;
+  /**
+   * Runs a synchronous call that cannot see messages (web-ifc OpenModel), telling the controller
+   * first: a cancel during it terminates the thread at once instead of waiting for a reply.
+   */
+  blocking<T>(phase: string, fn: () => T): T;
 }
 
 export type WorkerTask<In, Out> = (ctx: WorkerContext<In>) => Promise<Out>;
 
 export function toErrorInfo(e: unknown): OperationErrorInfo {
-  if (e instanceof OperationError) return e.toInfo();
-  const err = e instanceof Error ? e : new Error(String(e));
-  const oom = /out of memory|Cannot enlarge memory|memory access out of bounds|Array buffer allocation failed|allocation failed/i.test(err.message);
-  return oom
-    ? { category: 'memory', code: 'out-of-memory', message: 'The model needs more memory than is available.', suggestion: 'Close other models or applications and try again; very large models may need a machine with more memory.', detail: err.stack ?? err.message }
-    : { category: 'internal', code: 'unexpected', message: `Unexpected error: ${err.message}`, suggestion: 'Please report this with the log file (Help → Diagnostics → Save report).', detail: err.stack ?? err.message };
+  // One classification for both threads: memory, file and parser errors are recognised here already.
+  return classifyError(e, { origin: 'task' }).toInfo();
 }
 
 /** Runs `task` as this worker's job. Call once from a worker entry file. */
@@ -72,6 +74,14 @@ export function runWorkerTask<In, Out>(task: WorkerTask<In, Out>, options: { min
     },
     yieldToMessages() {
       return new Promise((resolve) => setImmediate(resolve));
+    },
+    blocking(phase, fn) {
+      post({ type: 'blocking', blocking: true, phase });
+      try {
+        return fn();
+      } finally {
+        post({ type: 'blocking', blocking: false, phase });
+      }
     },
   };
 

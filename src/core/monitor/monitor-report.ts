@@ -1,0 +1,72 @@
+// The resource monitor's report: what Diagnostics shows and "Save report" writes. JSON only —
+// numbers, strings, arrays — so it can be saved, attached to a bug and compared between runs.
+import type { OrphanInfo } from '../lifecycle/resource-registry';
+import type { TrackedObject } from '../lifecycle/leak-tracker';
+import type { CleanupRecord, CleanupTotals } from '../operations/cleanup-history';
+import type { MemoryPressureState } from '../operations/memory-pressure';
+import type { WorkerMemory } from '../operations/protocol';
+import type { MemoryTrend } from './growth-detection';
+
+export interface WorkerSnapshot {
+  operationId: number;
+  kind: string;
+  label: string;
+  threadId?: number;
+  /** Missing when the worker was inside a blocking call or did not answer in time. */
+  memory?: WorkerMemory;
+}
+
+export interface ResourceSnapshot {
+  at: string;
+  atMs: number;
+  cpuPercent?: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  workers: WorkerSnapshot[];
+  resources: { workers: number; timers: number; listeners: number; operations: number; caches: number };
+  orphans: number;
+}
+
+export interface VerificationResult {
+  at: string;
+  outcome: 'clean' | 'leaks-found';
+  retained: number;
+  undisposed: number;
+  orphans: number;
+  findings: string[];
+}
+
+export interface ResourceMonitorReport {
+  generatedAt: string;
+  active: { workers: number; timers: number; listeners: number; operations: number; caches: number };
+  leaks: {
+    retained: number;
+    undisposed: number;
+    collectedWithoutDispose: number;
+    forcedTerminations: number;
+    leaksDetected: number;
+    orphans: number;
+    details: string[];
+  };
+  lastVerification: VerificationResult | null;
+  snapshots: ResourceSnapshot[];
+  trend: MemoryTrend;
+  memoryPressure: MemoryPressureState;
+  history: CleanupRecord[];
+  historyTotals: CleanupTotals;
+}
+
+export function describeOrphan(o: OrphanInfo): string {
+  return `orphaned ${o.kind} "${o.label}" (alive ${Math.round((Date.now() - o.createdAt) / 1000)} s): ${o.reason}`;
+}
+
+export function describeRetained(t: TrackedObject): string {
+  return `retained after dispose and GC: ${t.label}${t.stack ? `\n${t.stack}` : ''}`;
+}
+
+export function describeUndisposed(t: TrackedObject): string {
+  return `never disposed: ${t.label}${t.stack ? `\n${t.stack}` : ''}`;
+}

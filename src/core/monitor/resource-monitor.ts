@@ -1,0 +1,260 @@
+// Watches the app's resources while it runs: every 30 s it samples CPU, RSS, the JS heap and each
+// worker's heap, keeps the last 10 snapshots, and looks for the three signs of a leak — orphaned
+// workers/timers/listeners, objects retained after dispose, and memory that keeps growing. Its own
+// timer is a registered resource like any other.
+import { Disposable, IDisposable } from '../lifecycle/disposable';
+import { Emitter, Event } from '../lifecycle/event';
+import { gcAvailable, LeakCheckpoint, leakTracker } from '../lifecycle/leak-tracker';
+import { OrphanInfo, resourceRegistry } from '../lifecycle/resource-registry';
+import { CleanupHistory, cleanupHistory, CleanupRecord } from '../operations/cleanup-history';
+import { freeMemoryResources, FreeMemoryOptions } from '../operations/free-memory';
+import { MemoryPressureChange, MemoryPressureWatch } from '../operations/memory-pressure';
+import { consoleLog, OperationLog } from '../operations/operation-log';
+import type { OperationRunner } from '../operations/operation-runner';
+import { memoryTrend, MemoryTrend } from './growth-detection';
+import { describeOrphan, describeRetained, describeUndisposed, ResourceMonitorReport, ResourceSnapshot, VerificationResult, WorkerSnapshot } from './monitor-report';
+import { MonitorScheduler, realScheduler } from './monitor-scheduler';
+import { pidusageSampler, ProcessSampler } from './process-sampler';
+import { SnapshotRing } from './snapshot-ring';
+
+export interface ResourceMonitorOptions {
+  runner?: OperationRunner;
+  history?: CleanupHistory;
+  /** Sampling cadence; 30 s by default. */
+  intervalMs?: number;
+  /** Snapshots kept; 10 by default. */
+  capacity?: number;
+  /** RSS growth across the kept snapshots that raises a warning; 50 MB by default. */
+  growthWarnMb?: number;
+  sampler?: ProcessSampler;
+  scheduler?: MonitorScheduler;
+  /** A pressure watch to feed; otherwise one is made from the two marks below (or the defaults). */
+  pressure?: MemoryPressureWatch;
+  memoryWarnBytes?: number;
+  memoryCriticalBytes?: number;
+  /** How long a disposed object may stay reachable before verify() calls it retained. */
+  verifyGraceMs?: number;
+  log?: OperationLog;
+}
+
+export interface MonitorWarning {
+  kind: 'growth' | 'orphans';
+  message: string;
+}
+
+export type WarningListener = (w: MonitorWarning) => void;
+
+export class ResourceMonitor extends Disposable {
+  readonly intervalMs: number;
+  readonly pressure: MemoryPressureWatch;
+  private readonly ring: SnapshotRing<ResourceSnapshot>;
+  private readonly runner: OperationRunner | undefined;
+  private readonly history: CleanupHistory;
+  private readonly sampler: ProcessSampler;
+  private readonly scheduler: MonitorScheduler;
+  private readonly growthWarnMb: number;
+  private readonly verifyGraceMs: number;
+  private readonly log: OperationLog;
+  private timer: IDisposable | undefined;
+  private sampling: Promise<ResourceSnapshot> | undefined;
+  private baseline: LeakCheckpoint;
+  private verification: VerificationResult | null = null;
+  private lastOrphans: OrphanInfo[] = [];
+  private growthWarned = false;
+  private orphanCountWarned = 0;
+  private readonly sampleEmitter = this.register(new Emitter<ResourceSnapshot>('ResourceMonitor.onDidSample'));
+  private readonly warnEmitter = this.register(new Emitter<MonitorWarning>('ResourceMonitor.onDidWarn'));
+  private readonly pressureEmitter = this.register(new Emitter<MemoryPressureChange>('ResourceMonitor.onDidDetectMemoryPressure'));
+  readonly onDidSample: Event<ResourceSnapshot> = this.sampleEmitter.event;
+  /** Memory growth past the threshold, or orphaned resources. */
+  readonly onDidWarn: Event<MonitorWarning> = this.warnEmitter.event;
+  /** The memory-pressure level changed (high: warn; critical: offer free memory / cancel). */
+  readonly onDidDetectMemoryPressure: Event<MemoryPressureChange> = this.pressureEmitter.event;
+
+  constructor(options: ResourceMonitorOptions = {}) {
+    super('ResourceMonitor');
+    this.intervalMs = options.intervalMs ?? 30_000;
+    this.ring = new SnapshotRing(options.capacity ?? 10);
+    this.runner = options.runner;
+    this.history = options.history ?? options.runner?.history ?? cleanupHistory;
+    this.sampler = options.sampler ?? pidusageSampler();
+    this.scheduler = options.scheduler ?? realScheduler;
+    this.growthWarnMb = options.growthWarnMb ?? 50;
+    this.verifyGraceMs = options.verifyGraceMs ?? 0;
+    this.log = options.log ?? consoleLog;
+    this.pressure =
+      options.pressure ??
+      this.register(new MemoryPressureWatch({ ...(options.memoryWarnBytes ? { highWaterBytes: options.memoryWarnBytes } : {}), ...(options.memoryCriticalBytes ? { criticalBytes: options.memoryCriticalBytes } : {}) }));
+    this.register(this.pressure.onDidChangeLevel((c) => this.pressureEmitter.fire(c)));
+    this.register({ dispose: () => this.sampler.dispose?.() });
+    this.baseline = leakTracker.checkpoint();
+  }
+
+  /** Starts the cadence (the first sample comes after one interval; call sampleNow() for one at once). */
+  start(): void {
+    if (this.timer || this.store.isDisposed) return;
+    this.timer = this.register(this.scheduler.every(this.intervalMs, () => void this.sampleNow().catch((e) => this.log.warn('resource sample failed', { error: String(e) })), 'ResourceMonitor.sample', this));
+  }
+
+  stop(): void {
+    if (!this.timer) return;
+    this.store.delete(this.timer);
+    this.timer = undefined;
+  }
+
+  get running(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /**
+   * Objects created after this point must be disposed by the time verify() runs. The app calls it
+   * once its long-lived parts exist (they are legitimately never disposed while it runs).
+   */
+  markBaseline(): void {
+    this.baseline = leakTracker.checkpoint();
+  }
+
+  snapshots(): ResourceSnapshot[] {
+    return this.ring.toArray();
+  }
+
+  trend(): MemoryTrend {
+    return memoryTrend(this.ring.toArray(), this.growthWarnMb);
+  }
+
+  /** Takes one snapshot now (a sample already under way is shared, not doubled). */
+  sampleNow(): Promise<ResourceSnapshot> {
+    if (!this.sampling) {
+      this.sampling = this.takeSnapshot().finally(() => (this.sampling = undefined));
+    }
+    return this.sampling;
+  }
+
+  /** Forces GC and looks for retained objects, undisposed objects since the baseline, and orphans. */
+  async verify(options: { since?: LeakCheckpoint; graceMs?: number } = {}): Promise<VerificationResult> {
+    const since = options.since ?? this.baseline;
+    const findings: string[] = [];
+    let retained: ReturnType<typeof describeRetained>[] = [];
+    if (gcAvailable()) {
+      const r = await leakTracker.findRetained(since, options.graceMs ?? this.verifyGraceMs);
+      retained = r.map(describeRetained);
+    } else {
+      findings.push('GC is not available (start with --expose-gc): retained objects cannot be proven');
+    }
+    const undisposed = leakTracker.undisposed(since).map(describeUndisposed);
+    this.lastOrphans = resourceRegistry.orphans();
+    const orphans = this.lastOrphans.map(describeOrphan);
+    findings.push(...retained, ...undisposed, ...orphans);
+    const leaksFound = retained.length + undisposed.length + orphans.length > 0;
+    this.verification = {
+      at: new Date(this.scheduler.now()).toISOString(),
+      outcome: leaksFound ? 'leaks-found' : 'clean',
+      retained: retained.length,
+      undisposed: undisposed.length,
+      orphans: orphans.length,
+      findings,
+    };
+    if (leaksFound) this.log.warn('resource verification found leaks', { findings });
+    return this.verification;
+  }
+
+  /** Frees memory (see freeMemoryResources) and samples right after, so pressure and trend update. */
+  async freeMemory(options: Omit<FreeMemoryOptions, 'runner' | 'history'> = {}): Promise<CleanupRecord> {
+    const record = await freeMemoryResources({ ...options, runner: this.runner, history: this.history });
+    await this.sampleNow();
+    return record;
+  }
+
+  getResourceMonitorReport(): ResourceMonitorReport {
+    const counts = resourceRegistry.counts();
+    const orphans = resourceRegistry.orphans();
+    const v = this.verification;
+    const details = [...(v?.findings ?? [])];
+    for (const o of orphans.map(describeOrphan)) if (!details.includes(o)) details.push(o);
+    return {
+      generatedAt: new Date(this.scheduler.now()).toISOString(),
+      active: { workers: counts.worker, timers: counts.timer, listeners: counts.listener, operations: counts.operation, caches: counts.cache },
+      leaks: {
+        retained: v?.retained ?? 0,
+        undisposed: v?.undisposed ?? 0,
+        collectedWithoutDispose: leakTracker.collectedWithoutDispose,
+        forcedTerminations: this.history.totals.forced,
+        leaksDetected: this.history.totals.leak,
+        orphans: orphans.length,
+        details,
+      },
+      lastVerification: v ? { ...v, findings: [...v.findings] } : null,
+      snapshots: this.ring.toArray(),
+      trend: this.trend(),
+      memoryPressure: this.pressure.state(),
+      history: this.history.list().map((r) => ({ ...r, steps: r.steps.map((s) => ({ ...s })) })),
+      historyTotals: { ...this.history.totals },
+    };
+  }
+
+  private async takeSnapshot(): Promise<ResourceSnapshot> {
+    const [proc, workers] = await Promise.all([this.sampleProcess(), this.sampleWorkers()]);
+    const mem = process.memoryUsage();
+    const counts = resourceRegistry.counts();
+    const orphans = resourceRegistry.orphans();
+    this.lastOrphans = orphans;
+    const atMs = this.scheduler.now();
+    const snapshot: ResourceSnapshot = {
+      at: new Date(atMs).toISOString(),
+      atMs,
+      cpuPercent: proc?.cpuPercent,
+      rss: proc?.rss ?? mem.rss,
+      heapUsed: mem.heapUsed,
+      heapTotal: mem.heapTotal,
+      external: mem.external,
+      arrayBuffers: mem.arrayBuffers,
+      workers,
+      resources: { workers: counts.worker, timers: counts.timer, listeners: counts.listener, operations: counts.operation, caches: counts.cache },
+      orphans: orphans.length,
+    };
+    if (this.store.isDisposed) return snapshot;
+    this.ring.push(snapshot);
+    this.pressure.update(snapshot.rss);
+    this.checkGrowth();
+    this.checkOrphans(orphans);
+    this.sampleEmitter.fire(snapshot);
+    return snapshot;
+  }
+
+  private async sampleProcess(): Promise<{ cpuPercent: number; rss: number } | undefined> {
+    try {
+      return await this.sampler.sample();
+    } catch (e) {
+      this.log.warn('process sampling failed; using process.memoryUsage() only', { error: String(e) });
+      return undefined;
+    }
+  }
+
+  private async sampleWorkers(): Promise<WorkerSnapshot[]> {
+    const ops = this.runner?.active() ?? [];
+    return Promise.all(
+      ops.map(async (op) => ({ operationId: op.id, kind: op.kind, label: op.label, threadId: op.threadId, memory: await op.queryWorkerMemory() })),
+    );
+  }
+
+  private checkGrowth(): void {
+    const t = this.trend();
+    // Warn once per episode: again only after growth fell back under the threshold.
+    if (t.warning && !this.growthWarned) {
+      this.growthWarned = true;
+      this.log.warn(t.warning, { growthMb: t.growthMb, mbPerMin: t.mbPerMin });
+      this.warnEmitter.fire({ kind: 'growth', message: t.warning });
+    } else if (!t.warning) {
+      this.growthWarned = false;
+    }
+  }
+
+  private checkOrphans(orphans: OrphanInfo[]): void {
+    if (orphans.length > this.orphanCountWarned) {
+      const message = `${orphans.length} orphaned resource(s): ${orphans.map(describeOrphan).join('; ')}`;
+      this.log.warn(message);
+      this.warnEmitter.fire({ kind: 'orphans', message });
+    }
+    this.orphanCountWarned = orphans.length;
+  }
+}

@@ -1,0 +1,43 @@
+// The main thread's side of an extraction: starts the extraction worker through the runner. No
+// web-ifc here — it is loaded only inside the worker thread, so the UI process never holds a WASM heap.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ResourceLimits } from 'worker_threads';
+import type { OperationRunner } from '../core/operations/operation-runner';
+import type { RunningOperation } from '../core/operations/running-operation';
+import type { RoomSchedule } from '../core/schedule/model';
+import type { ExtractionInput } from './extraction-input';
+
+export const EXTRACTION_WORKER_FILE = path.join(__dirname, 'extraction-worker.js');
+
+export interface ExtractionJobOptions {
+  timeoutMs?: number;
+  /** 'cancel' for headless callers (the CLI) that cannot ask the user what to do on timeout. */
+  onTimeout?: 'notify' | 'cancel';
+  resourceLimits?: ResourceLimits;
+}
+
+/** Starts reading `input` into a RoomSchedule; the size (stat'ed when not given) picks the timeout band. */
+export function startExtraction(runner: OperationRunner, input: ExtractionInput, fileSizeBytes?: number, options: ExtractionJobOptions = {}): RunningOperation<RoomSchedule> {
+  return runner.start<ExtractionInput, RoomSchedule>({
+    kind: 'extract',
+    label: `Reading ${input.name}`,
+    workerFile: EXTRACTION_WORKER_FILE,
+    input,
+    fileSizeBytes: fileSizeBytes ?? sizeOf(input),
+    timeoutMs: options.timeoutMs,
+    onTimeout: options.onTimeout,
+    resourceLimits: options.resourceLimits,
+  });
+}
+
+function sizeOf(input: ExtractionInput): number | undefined {
+  if (input.bytes) return input.bytes.byteLength;
+  if (!input.path) return undefined;
+  try {
+    return fs.statSync(input.path).size;
+  } catch {
+    // The worker reports a missing or unreadable file with the right message.
+    return undefined;
+  }
+}
