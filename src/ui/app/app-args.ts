@@ -1,0 +1,65 @@
+// The desktop app's command line. Flags used by tests and docs: --screenshot (grab the main window
+// once the model is shown) and --quit-after; both work offscreen.
+import { Command, InvalidArgumentError } from 'commander';
+
+export type ScreenshotMoment = 'loaded' | 'loading' | 'diagnostics';
+
+export interface AppArgs {
+  file: string | undefined;
+  /** Open the bundled sample when no file is given. */
+  sample: boolean;
+  screenshot: string | undefined;
+  screenshotWhen: ScreenshotMoment;
+  /** Select this room (its Name/number, or a 1-based index) once loaded. */
+  select: string | undefined;
+  /** Show this details tab once a room is selected. */
+  tab: 'properties' | 'boundaries' | 'relationships' | 'notes' | undefined;
+  /** Quit after the screenshot was taken. */
+  quitAfterScreenshot: boolean;
+  quitAfter: number | undefined;
+  /** For the loading screenshot and cancel demos: cancel the load after this many ms. */
+  cancelAfter: number | undefined;
+  verbose: boolean;
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of milliseconds');
+  return n;
+}
+
+export function parseAppArgs(argv: string[]): AppArgs {
+  const program = new Command()
+    .name('ifc-room-schedule')
+    .description('Room schedules from IFC building models')
+    .argument('[file]', 'IFC model to open (.ifc or .ifczip); the bundled sample when omitted')
+    .option('--no-sample', 'start with no model when no file is given')
+    .option('--screenshot <file.png>', 'save a PNG of the main window once the model is shown')
+    .option('--screenshot-when <moment>', 'loaded | loading | diagnostics (after a cancelled load)', 'loaded')
+    .option('--select <room>', 'select this room (number or 1-based position) once loaded')
+    .option('--tab <tab>', 'details tab to show: properties | boundaries | relationships | notes')
+    .option('--keep-running', 'keep running after the screenshot')
+    .option('--quit-after <ms>', 'quit after this many milliseconds', positiveInt)
+    .option('--cancel-after <ms>', 'cancel the model load after this many milliseconds', positiveInt)
+    .option('-v, --verbose', 'log everything to the console')
+    .allowExcessArguments(false)
+    .exitOverride();
+  program.parse(argv);
+  const o = program.opts<{ sample: boolean; screenshot?: string; screenshotWhen: string; select?: string; tab?: string; keepRunning?: boolean; quitAfter?: number; cancelAfter?: number; verbose?: boolean }>();
+  const when = o.screenshotWhen as ScreenshotMoment;
+  if (!['loaded', 'loading', 'diagnostics'].includes(when)) throw new InvalidArgumentError(`--screenshot-when: expected loaded, loading or diagnostics, got ${when}`);
+  const tab = o.tab as AppArgs['tab'];
+  if (tab && !['properties', 'boundaries', 'relationships', 'notes'].includes(tab)) throw new InvalidArgumentError(`--tab: unknown tab ${tab}`);
+  return {
+    file: program.args[0],
+    sample: o.sample,
+    screenshot: o.screenshot,
+    screenshotWhen: when,
+    select: o.select,
+    tab,
+    quitAfterScreenshot: !o.keepRunning,
+    quitAfter: o.quitAfter,
+    cancelAfter: o.cancelAfter,
+    verbose: Boolean(o.verbose),
+  };
+}

@@ -1,0 +1,340 @@
+// The composition root of the desktop app: creates the engine-side services (operation runner,
+// resource monitor), the main window and the commands, and connects them. What each command does
+// lives in small controllers (loading, exporting, diagnostics); this file only wires and tracks state.
+import * as path from 'path';
+import { Disposable, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
+import { OperationRunner } from '../../core/operations/operation-runner';
+import { OperationErrorInfo } from '../../core/operations/protocol';
+import { ResourceMonitor } from '../../core/monitor/resource-monitor';
+import { displayName } from '../../core/schedule/model';
+import { appPaths, AppPaths } from '../../platform/paths';
+import { SettingsStore } from '../../platform/settings';
+import { log } from '../../platform/logging';
+import { QFileDialog, FileMode } from '../qt';
+import { MainWindow } from '../main-window/main-window';
+import { Commands, CommandId } from './commands';
+import { LoadController, LoadOutcome } from './load-controller';
+import { ModelSession } from './model-session';
+import { ChoiceDialog } from '../dialogs/choice-dialog';
+import { DiagnosticsController } from '../diagnostics/diagnostics-controller';
+import { ExportController } from '../export/export-controller';
+import { validationSummary } from '../../core/schedule/validation';
+import { listen } from '../widgets/qt-lifecycle';
+import { USER_GUIDE, aboutText } from './help-texts';
+
+export type AppState = 'empty' | 'loading' | 'ready';
+
+export interface AppControllerOptions {
+  paths?: AppPaths;
+  monitorIntervalMs?: number;
+}
+
+export class AppController extends Disposable {
+  readonly paths: AppPaths;
+  readonly settings: SettingsStore;
+  readonly commands = this.register(new Commands());
+  readonly runner = this.register(new OperationRunner());
+  readonly monitor: ResourceMonitor;
+  readonly window: MainWindow;
+  readonly loader: LoadController;
+  readonly diagnostics: DiagnosticsController;
+  readonly exporter: ExportController;
+  private readonly sessionSlot = this.register(new MutableDisposable<ModelSession>());
+  private readonly dialogSlot = this.register(new MutableDisposable<ChoiceDialog<string>>());
+  private stateNow: AppState = 'empty';
+  private readonly stateChanged = this.register(new Emitter<AppState>('AppController.state'));
+  readonly onDidChangeState: Event<AppState> = this.stateChanged.event;
+  private readonly loadEnded = this.register(new Emitter<LoadOutcome>('AppController.loadEnded'));
+  /** After the UI has shown the outcome of a load (tests and automation wait on it). */
+  readonly onDidFinishLoad: Event<LoadOutcome> = this.loadEnded.event;
+  private readonly exitRequested = this.register(new Emitter<void>('AppController.exit'));
+  readonly onDidRequestExit: Event<void> = this.exitRequested.event;
+
+  constructor(options: AppControllerOptions = {}) {
+    super('AppController');
+    this.paths = options.paths ?? appPaths();
+    this.settings = new SettingsStore(this.paths.config);
+    const s = this.settings.get();
+    this.monitor = this.register(
+      new ResourceMonitor({
+        intervalMs: options.monitorIntervalMs ?? s.monitorIntervalMs,
+        runner: this.runner,
+        memoryWarnBytes: s.memoryWarnMb * 1048576,
+        memoryCriticalBytes: s.memoryCriticalMb * 1048576,
+      }),
+    );
+    this.defineCommands();
+    this.window = this.register(new MainWindow(this.commands, () => this.session?.annotations, () => this.settings.get().recentFiles, (f) => this.open(f)));
+    this.loader = this.register(new LoadController(this.runner));
+    this.diagnostics = this.register(new DiagnosticsController(this.window.window, this.monitor, () => this.freeMemory()));
+    this.exporter = this.register(new ExportController(this.window, this.runner, () => this.session, (m) => this.showError(m)));
+    this.wire();
+    this.restoreGeometry();
+    this.updateState();
+  }
+
+  get session(): ModelSession | undefined {
+    return this.sessionSlot.value;
+  }
+
+  get state(): AppState {
+    return this.stateNow;
+  }
+
+  show(): void {
+    this.window.window.show();
+    this.monitor.start();
+  }
+
+  open(file: string): void {
+    log().info(`open ${file}`);
+    this.window.status.busy(`Opening ${path.basename(file)}…`);
+    this.loader.open(file);
+    this.updateState();
+  }
+
+  /** Cancels whatever runs (load or export); the UI is ready again before this returns. */
+  cancel(): Promise<void> {
+    const pending: Promise<void>[] = [];
+    if (this.loader.isLoading) pending.push(this.loader.cancel());
+    if (this.exporter.isRunning) pending.push(this.exporter.cancel());
+    return Promise.all(pending).then(() => undefined);
+  }
+
+  closeModel(): void {
+    this.session?.flush();
+    this.sessionSlot.clear();
+    this.window.setModelTitle(undefined);
+    this.window.spaces.setSpaces([], () => false);
+    this.window.details.show(undefined, { title: 'No model open', subtitle: 'File → Open… (Ctrl+O), or drop an .ifc / .ifczip file on this window.' });
+    this.window.status.idle('Model closed');
+    this.updateState();
+  }
+
+  async freeMemory(): Promise<void> {
+    await this.monitor.freeMemory({ dropModel: false });
+  }
+
+  selectSpace(index: number): boolean {
+    return this.window.spaces.selectSpace(index);
+  }
+
+  private defineCommands(): void {
+    const c = this.commands;
+    c.define('open', { text: '&Open…', shortcut: 'Ctrl+O', icon: 'open', tip: 'Open an IFC model', run: () => this.showOpenDialog() });
+    c.define('close', { text: '&Close', shortcut: 'Ctrl+W', icon: 'close', tip: 'Close the model', run: () => this.closeModel() });
+    c.define('exit', { text: 'E&xit', shortcut: 'Ctrl+Q', run: () => this.exitRequested.fire() });
+    c.define('refresh', { text: '&Refresh', shortcut: 'F5', icon: 'refresh', tip: 'Read the model file again', run: () => this.session && this.open(this.session.filePath) });
+    c.define('toggleSpaces', { text: 'Show &spaces panel', shortcut: 'Ctrl+L', checkable: true, run: () => this.toggleSpacesPanel() });
+    c.define('next', { text: '&Next space', shortcut: 'Alt+Down', icon: 'next', tip: 'Next room', run: () => this.window.spaces.step(1) });
+    c.define('previous', { text: '&Previous space', shortcut: 'Alt+Up', icon: 'previous', tip: 'Previous room', run: () => this.window.spaces.step(-1) });
+    c.define('goto', { text: '&Go to space…', shortcut: 'Ctrl+G', run: () => this.window.spaces.focusFilter() });
+    c.define('filter', { text: '&Filter rooms', shortcut: 'Ctrl+F', run: () => this.window.spaces.focusFilter() });
+    c.define('export', { text: '&Export…', shortcut: 'Ctrl+E', icon: 'export', tip: 'Export the room schedule', run: () => this.exporter.showDialog() });
+    c.define('exportJson', { text: 'Export &JSON…', run: () => this.exporter.showDialog('json') });
+    c.define('exportCsv', { text: 'Export &CSV…', run: () => this.exporter.showDialog('csv') });
+    c.define('exportXlsx', { text: 'Export &XLSX…', run: () => this.exporter.showDialog('xlsx') });
+    c.define('validate', { text: '&Validate data', icon: 'validate', tip: 'Check the model data for gaps', run: () => this.validate() });
+    c.define('freeMemory', { text: '&Free memory now', run: () => void this.freeMemory() });
+    c.define('diagnostics', { text: '&Diagnostics…', icon: 'diagnostics', tip: 'Resources, leaks and cleanup history', run: () => this.diagnostics.show() });
+    c.define('guide', { text: '&User guide', shortcut: 'F1', run: () => this.showMessage('User guide', 'IFC Room Schedule', USER_GUIDE) });
+    c.define('about', { text: '&About', run: () => this.showMessage('About', 'IFC Room Schedule', aboutText()) });
+    c.define('cancel', { text: 'Ca&ncel', shortcut: 'Esc', icon: 'cancel', tip: 'Cancel the running operation', run: () => void this.cancel() });
+    c.action('toggleSpaces').setChecked(true);
+  }
+
+  private wire(): void {
+    const w = this.window;
+    this.register(w.spaces.onDidSelectSpace((i) => this.showSpace(i)));
+    this.register(w.details.onDidAnnotate(() => w.spaces.refreshMarks()));
+    this.register(w.onDidDropFile((f) => this.open(f)));
+    this.register(w.onDidClose(() => this.exitRequested.fire()));
+    this.register(w.status.onDidClickCancel(() => void this.cancel()));
+    this.register(this.loader.onDidProgress((p) => w.status.showProgress(p)));
+    this.register(this.loader.onDidEnd((o) => this.onLoadEnded(o)));
+    this.register(this.loader.onDidTimeout((t) => this.askAfterTimeout(t.file, t.elapsedMs)));
+    this.register(this.exporter.onDidChangeRunning(() => this.updateState()));
+    this.register(this.monitor.onDidSample((snap) => w.status.setMemory(snap.rss)));
+    this.register(this.monitor.onDidDetectMemoryPressure((p) => p.level === 'critical' && this.askOnMemoryPressure(p.rss)));
+  }
+
+  private onLoadEnded(o: LoadOutcome): void {
+    const name = path.basename(o.file);
+    if (o.kind === 'loaded') {
+      this.sessionSlot.value = new ModelSession(o.schedule, o.file, this.paths.data, (e) => this.showError({ category: 'file', message: `Your notes could not be saved: ${e.message}`, suggestion: 'Check that the disk is not full and the data folder is writable.' }));
+      const session = this.session!;
+      this.settings.addRecentFile(o.file);
+      this.window.refreshRecentFiles((f) => this.open(f));
+      this.window.setModelTitle(name);
+      this.window.spaces.setSpaces(session.spaces, (s) => session.isAnnotated(s));
+      const m = o.schedule.metadata;
+      const warnings = o.schedule.warnings.length ? ` · ${o.schedule.warnings.length} warning${o.schedule.warnings.length === 1 ? '' : 's'}` : '';
+      this.window.status.idle(`${name}: ${m.counts.spaces} rooms, ${m.counts.boundaries} boundaries, ${m.schema} · loaded in ${(o.ms / 1000).toFixed(1)} s${warnings}`);
+      const first = this.window.spaces.visibleSpaceIndexes()[0];
+      if (first !== undefined) this.window.spaces.selectSpace(first);
+      else this.window.details.show(undefined, { title: `${name} has no rooms`, subtitle: 'The model contains no IfcSpace. Rooms must be modelled as spaces to appear in a room schedule.' });
+      if (session.restoreWarning) this.showError({ category: 'file', message: session.restoreWarning, suggestion: 'Your earlier notes are in the kept file; new notes are saved normally.' });
+      const truncated = o.schedule.warnings.find((x) => x.code === 'truncated');
+      if (truncated) this.showError({ category: 'parse', message: truncated.message, suggestion: 'The rooms shown may be incomplete. Export the model again from the authoring tool.' });
+    } else if (o.kind === 'cancelled') {
+      this.window.status.idle(`Opening ${name} was cancelled`);
+    } else {
+      this.window.status.idle(`Could not open ${name}`);
+      this.showError(o.error);
+    }
+    this.updateState();
+    this.loadEnded.fire(o);
+  }
+
+  private showSpace(index: number): void {
+    const space = this.session?.spaces[index];
+    this.window.details.show(space);
+    if (space) this.window.status.idle(`${displayName(space)} · ${index + 1} of ${this.session!.spaces.length}`);
+  }
+
+  private updateState(): void {
+    const next: AppState = this.loader.isLoading ? 'loading' : this.session ? 'ready' : 'empty';
+    const busy = this.loader.isLoading || this.exporter.isRunning;
+    const c = this.commands;
+    const has = this.session !== undefined;
+    const enable: [CommandId, boolean][] = [
+      ['close', has || this.loader.isLoading],
+      ['refresh', has && !busy],
+      ['next', has],
+      ['previous', has],
+      ['goto', has],
+      ['filter', has],
+      ['export', has && !busy],
+      ['exportJson', has && !busy],
+      ['exportCsv', has && !busy],
+      ['exportXlsx', has && !busy],
+      ['validate', has],
+      ['cancel', busy],
+    ];
+    for (const [id, on] of enable) c.setEnabled(id, on);
+    if (next !== this.stateNow) {
+      this.stateNow = next;
+      this.stateChanged.fire(next);
+    }
+  }
+
+  private showOpenDialog(): void {
+    const recent = this.settings.get().recentFiles[0];
+    const dialog = new QFileDialog(this.window.window, 'Open IFC model', recent ? path.dirname(recent) : process.cwd());
+    dialog.setFileMode(FileMode.ExistingFile);
+    dialog.setNameFilter('IFC models (*.ifc *.ifczip *.IFC *.IFCZIP);;All files (*)');
+    const sub = listen(dialog, 'fileSelected', (file: string) => this.open(file), 'openDialog.fileSelected');
+    const done = listen(dialog, 'finished', () => {
+      sub.dispose();
+      done.dispose();
+      dialog.deleteLater();
+    }, 'openDialog.finished');
+    dialog.open(); // window-modal, but not blocking Node (never exec())
+  }
+
+  private toggleSpacesPanel(): void {
+    const visible = !this.window.spacesPanelVisible;
+    this.window.setSpacesPanelVisible(visible);
+    this.commands.action('toggleSpaces').setChecked(visible);
+  }
+
+  private validate(): void {
+    const s = this.session;
+    if (!s) return;
+    const report = validationSummary(s.schedule);
+    this.showMessage('Validate data', report.heading, report.text);
+  }
+
+  private askAfterTimeout(file: string, elapsedMs: number): void {
+    const name = path.basename(file);
+    const dialog = new ChoiceDialog(this.window.window, {
+      title: 'Still reading the model',
+      heading: `${name} is taking longer than expected (${Math.round(elapsedMs / 1000)} s).`,
+      message: 'Large models can take minutes. You can keep waiting, stop now, or start again.',
+      buttons: [
+        { id: 'wait', text: 'Wait 2 more minutes', default: true },
+        { id: 'retry', text: 'Retry' },
+        { id: 'cancel', text: 'Cancel' },
+      ],
+      objectName: 'timeoutDialog',
+    });
+    this.dialogSlot.value = dialog as ChoiceDialog<string>;
+    dialog.onDidChoose((choice) => {
+      if (choice === 'wait') this.loader.waitLonger(120_000);
+      else if (choice === 'cancel') void this.cancel();
+      else if (choice === 'retry') this.open(file);
+    });
+    dialog.show();
+  }
+
+  private askOnMemoryPressure(rss: number): void {
+    const dialog = new ChoiceDialog(this.window.window, {
+      title: 'Memory is running low',
+      heading: `The app is using ${(rss / 1048576).toFixed(0)} MB of memory.`,
+      message: this.loader.isLoading ? 'You can cancel the model being read, or free memory now.' : 'Free memory now to release caches and finished workers.',
+      buttons: [
+        { id: 'free', text: 'Free memory now', default: true },
+        ...(this.loader.isLoading || this.exporter.isRunning ? [{ id: 'cancel', text: 'Cancel the operation' }] : []),
+        { id: 'ignore', text: 'Ignore' },
+      ],
+      objectName: 'memoryDialog',
+    });
+    this.dialogSlot.value = dialog as ChoiceDialog<string>;
+    dialog.onDidChoose((choice) => {
+      if (choice === 'free') void this.freeMemory();
+      else if (choice === 'cancel') void this.cancel();
+    });
+    dialog.show();
+  }
+
+  showError(e: OperationErrorInfo): void {
+    log().warn(`${e.category}: ${e.message}${e.detail ? `\n${e.detail}` : ''}`);
+    const dialog = new ChoiceDialog(this.window.window, {
+      title: 'IFC Room Schedule',
+      heading: e.message,
+      message: e.suggestion,
+      detail: e.detail,
+      buttons: [{ id: 'ok', text: 'OK', default: true }],
+      objectName: 'errorDialog',
+    });
+    this.dialogSlot.value = dialog as ChoiceDialog<string>;
+    dialog.show();
+  }
+
+  private showMessage(title: string, heading: string, text: string): void {
+    const dialog = new ChoiceDialog(this.window.window, { title, heading, message: text, buttons: [{ id: 'ok', text: 'OK', default: true }], objectName: 'messageDialog' });
+    this.dialogSlot.value = dialog as ChoiceDialog<string>;
+    dialog.show();
+  }
+
+  /** The dialog currently shown by the app (tests press its buttons). */
+  get openDialog(): ChoiceDialog<string> | undefined {
+    return this.dialogSlot.value;
+  }
+
+  private restoreGeometry(): void {
+    const g = this.settings.get().window;
+    if (g) {
+      this.window.window.resize(g.width, g.height);
+      this.window.window.move(g.x, g.y);
+    }
+  }
+
+  saveGeometry(): void {
+    const win = this.window.window;
+    const pos = win.pos();
+    const size = win.size();
+    this.settings.update({ window: { x: pos.x, y: pos.y, width: size.width(), height: size.height(), maximized: win.isMaximized() } });
+  }
+
+  override dispose(): void {
+    if (this.store.isDisposed) return;
+    try {
+      this.session?.flush();
+      this.saveGeometry();
+    } catch (e) {
+      log().warn('saving state at exit failed', e);
+    }
+    super.dispose();
+  }
+}

@@ -1,0 +1,81 @@
+// Flags for tests, docs and benchmarks: select a room, take a screenshot at a given moment, cancel
+// a load after some time, quit after some time. Each timer is owned here and disposed at exit.
+import * as fs from 'fs';
+import * as path from 'path';
+import { Disposable, disposableTimeout } from '../../core/lifecycle';
+import { log } from '../../platform/logging';
+import { AppArgs } from './app-args';
+import type { AppController } from './app-controller';
+
+export class Automation extends Disposable {
+  constructor(
+    private readonly app: AppController,
+    private readonly args: AppArgs,
+    private readonly exit: (code: number, why: string) => void,
+    private readonly startedAt: number,
+  ) {
+    super('Automation');
+  }
+
+  start(): void {
+    const a = this.args;
+    if (a.quitAfter !== undefined) this.register(disposableTimeout(() => this.exit(0, `--quit-after ${a.quitAfter}`), a.quitAfter, 'quit-after', { owner: this }));
+    if (a.cancelAfter !== undefined) this.register(disposableTimeout(() => void this.app.cancel(), a.cancelAfter, 'cancel-after', { owner: this }));
+    this.register(
+      this.app.onDidFinishLoad((o) => {
+        // First paint after the model is shown: reported for the start-up benchmark.
+        log().info(`model ${o.kind} ${Math.round(performance.now() - this.startedAt)} ms after start`);
+        if (o.kind === 'loaded') this.selectRequestedRoom();
+        if (a.screenshot && a.screenshotWhen === 'loaded' && o.kind === 'loaded') this.screenshotSoon();
+        if (a.screenshot && a.screenshotWhen === 'diagnostics' && o.kind === 'cancelled') this.screenshotDiagnosticsSoon();
+        if (a.screenshot && o.kind === 'failed' && a.screenshotWhen === 'loaded') this.screenshotSoon();
+      }),
+    );
+    if (a.screenshot && a.screenshotWhen === 'loading') {
+      this.register(
+        this.app.loader.onDidProgress((p) => {
+          if ((p.fraction ?? 0) > 0.15 && !this.tookShot) this.screenshotSoon(0);
+        }),
+      );
+    }
+  }
+
+  private tookShot = false;
+
+  private selectRequestedRoom(): void {
+    const session = this.app.session;
+    const want = this.args.select;
+    if (!session || !want) return;
+    let index = session.spaces.findIndex((s) => s.name?.trim() === want.trim());
+    if (index < 0 && /^\d+$/.test(want)) index = Number(want) - 1;
+    if (index >= 0 && index < session.spaces.length) this.app.selectSpace(index);
+    if (this.args.tab) this.app.window.details.showTab(this.args.tab);
+  }
+
+  private screenshotSoon(delayMs = 300): void {
+    if (this.tookShot) return;
+    this.tookShot = true;
+    // A short delay lets Qt lay out and paint the new content before the grab.
+    this.register(disposableTimeout(() => this.grab(this.app.window.window), delayMs, 'screenshot', { owner: this }));
+  }
+
+  private screenshotDiagnosticsSoon(): void {
+    if (this.tookShot) return;
+    this.tookShot = true;
+    this.register(
+      disposableTimeout(() => {
+        const dialog = this.app.diagnostics.show();
+        this.register(disposableTimeout(() => this.grab(dialog), 700, 'screenshot-diagnostics', { owner: this }));
+      }, 3500, 'diagnostics-after-cancel', { owner: this }),
+    );
+  }
+
+  private grab(widget: { grab(): { save(file: string, format?: string): boolean } }): void {
+    const file = path.resolve(this.args.screenshot!);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const ok = widget.grab().save(file, 'PNG');
+    log().info(`screenshot ${ok ? 'saved' : 'FAILED'}: ${file}`);
+    if (!ok) process.exitCode = 1;
+    if (this.args.quitAfterScreenshot) this.exit(ok ? 0 : 1, 'screenshot taken');
+  }
+}

@@ -1,0 +1,50 @@
+// One open model: its room schedule, the user's notes on it (restored by the model's sha256 and
+// autosaved), and which room is selected. Closing the model disposes the session.
+import { Disposable } from '../../core/lifecycle';
+import { AnnotationSet } from '../../core/schedule/annotations';
+import { annotationKey, RoomSchedule, Space } from '../../core/schedule/model';
+import { AnnotationAutosave, loadAnnotations } from '../../platform/annotation-file';
+
+export class ModelSession extends Disposable {
+  readonly annotations: AnnotationSet;
+  private readonly autosave: AnnotationAutosave;
+  /** Set when saved notes existed but could not be read (the damaged file is kept aside). */
+  readonly restoreWarning: string | undefined;
+
+  constructor(
+    readonly schedule: RoomSchedule,
+    readonly filePath: string,
+    dataDir: string,
+    onSaveError: (e: Error) => void,
+  ) {
+    super('ModelSession');
+    const { sha256, name } = schedule.metadata.source;
+    const restored = loadAnnotations(dataDir, sha256);
+    this.restoreWarning = restored.warning;
+    this.annotations = this.register(new AnnotationSet(restored.annotations));
+    this.autosave = this.register(new AnnotationAutosave(this.annotations, dataDir, { name, sha256 }, 250, onSaveError));
+  }
+
+  get name(): string {
+    return this.schedule.metadata.source.name;
+  }
+
+  get spaces(): readonly Space[] {
+    return this.schedule.spaces;
+  }
+
+  isAnnotated(space: Space): boolean {
+    if (this.annotations.has('spaces', annotationKey(space))) return true;
+    return space.boundaries.some((b) => this.annotations.has('boundaries', annotationKey(b)));
+  }
+
+  /** The schedule with the notes attached, as every export wants it. */
+  withAnnotations(): RoomSchedule {
+    return { ...this.schedule, annotations: this.annotations.toJSON() };
+  }
+
+  /** Writes pending notes now (before export, before exit). */
+  flush(): void {
+    this.autosave.flush();
+  }
+}

@@ -1,0 +1,109 @@
+// The surfaces that bound a room: one row per space boundary (level, physical/virtual,
+// internal/external, element, area, orientation, note) with totals by surface type underneath,
+// and a note field for the selected surface.
+import { Disposable, Emitter, Event } from '../../core/lifecycle';
+import { annotationKey, Space, SpaceBoundary, SurfaceTotals } from '../../core/schedule/model';
+import { AnnotationSet } from '../../core/schedule/annotations';
+import { QAbstractItemViewSelectionBehavior, QHeaderViewResizeMode, QLabel, QLineEdit, QTableView, QWidget, SelectionMode, WidgetEventTypes } from '../qt';
+import { formatEntity } from './format';
+import { grow, hbox, label, vbox } from '../widgets/layout';
+import { listen } from '../widgets/qt-lifecycle';
+import { ArrayTableModel } from '../widgets/table-model';
+
+const CATEGORY_TITLES: Record<string, string> = { wall: 'Walls', floor: 'Floors/slabs', ceiling: 'Ceilings/roofs', window: 'Windows', door: 'Doors', virtual: 'Virtual', other: 'Other' };
+
+export function totalsText(totals: readonly SurfaceTotals[]): string {
+  if (totals.length === 0) return 'No surfaces';
+  return totals
+    .map((t) => `${CATEGORY_TITLES[t.category] ?? t.category}: ${t.count} · ${t.area.toFixed(2)} m²${t.missingArea ? ` (${t.missingArea} without area)` : ''}`)
+    .join('   ');
+}
+
+export class BoundariesTab extends Disposable {
+  readonly widget: QWidget;
+  private readonly table = new QTableView();
+  private readonly model: ArrayTableModel<SpaceBoundary>;
+  private readonly totals: QLabel;
+  private readonly note = new QLineEdit();
+  private boundaries: readonly SpaceBoundary[] = [];
+  private selected: SpaceBoundary | undefined;
+  private readonly noteEdited = this.register(new Emitter<void>('BoundariesTab.noteEdited'));
+  readonly onDidEditNote: Event<void> = this.noteEdited.event;
+
+  constructor(private readonly annotations: () => AnnotationSet | undefined) {
+    super('BoundariesTab');
+    this.model = new ArrayTableModel<SpaceBoundary>([
+      { title: 'Level', text: (b) => (b.levelDetail ? `${b.level} (${b.levelDetail})` : b.level), tooltip: (b) => b.levelSource },
+      { title: 'Physical', text: (b) => b.physicalOrVirtual ?? '—' },
+      { title: 'Int/Ext', text: (b) => b.internalOrExternal ?? '—' },
+      { title: 'Element', text: (b) => formatEntity(b.relatedElement), tooltip: (b) => b.relatedElement?.globalId ?? undefined },
+      { title: 'Type', text: (b) => b.surfaceCategory },
+      { title: 'Area', text: (b) => (b.area === null ? 'missing' : `${b.area.toFixed(2)} m²`), alignRight: true, tooltip: (b) => b.areaIssue ?? undefined },
+      { title: 'Orient.', text: (b) => b.orientation ?? '—', tooltip: (b) => (b.azimuthDeg === null ? undefined : `${b.azimuthDeg.toFixed(0)}° from north`) },
+      { title: 'Note', text: (b) => this.annotations()?.get('boundaries', annotationKey(b)) ?? '' },
+    ]);
+    this.table.setObjectName('boundariesTable');
+    this.table.setModel(this.model);
+    this.table.setSelectionBehavior(QAbstractItemViewSelectionBehavior.SelectRows);
+    this.table.setSelectionMode(SelectionMode.SingleSelection);
+    this.table.setEditTriggers(0);
+    this.table.setAlternatingRowColors(true);
+    this.table.setWordWrap(false);
+    this.table.verticalHeader().hide();
+    this.table.verticalHeader().setDefaultSectionSize(22);
+    const widths = [90, 80, 80, 240, 60, 80, 60];
+    widths.forEach((w, i) => this.table.setColumnWidth(i, w));
+    this.table.horizontalHeader().setSectionResizeMode(7, QHeaderViewResizeMode.Stretch);
+    this.totals = label('', { name: 'boundaryTotals', wrap: true, selectable: true });
+    this.note.setObjectName('boundaryNote');
+    this.note.setPlaceholderText('Select a surface to add a note to it');
+    this.note.setEnabled(false);
+    this.widget = vbox([grow(this.table), this.totals, hbox([label('Surface note:'), grow(this.note)], { spacing: 6 })], { margins: 4, spacing: 4 });
+
+    this.register(listen(this.table, 'clicked', () => this.pickCurrent(), 'boundaryTable.clicked'));
+    this.register(listen(this.table, WidgetEventTypes.KeyRelease, () => this.pickCurrent(), 'boundaryTable.keyRelease'));
+    this.register(listen(this.note, 'textEdited', (text: string) => this.saveNote(text), 'boundaryNote.textEdited'));
+  }
+
+  show(space: Space | undefined): void {
+    this.boundaries = space?.boundaries ?? [];
+    this.selected = undefined;
+    this.model.setRows(this.boundaries);
+    this.note.setText('');
+    this.note.setEnabled(false);
+    this.totals.setText(space ? (this.boundaries.length ? `${this.boundaries.length} boundaries — ${totalsText(space.surfaceTotals)}` : 'This room has no space boundaries in the file.') : '');
+  }
+
+  get rowCount(): number {
+    return this.model.length;
+  }
+
+  /** Selects a boundary row (keyboard and tests). */
+  selectRow(row: number): void {
+    this.table.selectRow(row);
+    this.pickCurrent();
+  }
+
+  /** Sets the selected surface's note as if typed. */
+  typeNote(text: string): void {
+    this.note.setText(text);
+    this.saveNote(text);
+  }
+
+  private pickCurrent(): void {
+    const b = this.boundaries[this.table.currentIndex().row()];
+    if (!b || b === this.selected) return;
+    this.selected = b;
+    this.note.setEnabled(true);
+    this.note.setPlaceholderText(`Note for this ${b.surfaceCategory} (${formatEntity(b.relatedElement)})`);
+    this.note.setText(this.annotations()?.get('boundaries', annotationKey(b)) ?? '');
+  }
+
+  private saveNote(text: string): void {
+    const set = this.annotations();
+    if (!set || !this.selected) return;
+    set.set('boundaries', annotationKey(this.selected), text);
+    this.model.refreshRow(this.boundaries.indexOf(this.selected));
+    this.noteEdited.fire();
+  }
+}

@@ -1,0 +1,71 @@
+// Everything about the selected room: a title line and four tabs.
+import { Disposable, Emitter, Event } from '../../core/lifecycle';
+import { displayName, Space } from '../../core/schedule/model';
+import { AnnotationSet } from '../../core/schedule/annotations';
+import { QLabel, QTabWidget, QWidget } from '../qt';
+import { grow, label, vbox } from '../widgets/layout';
+import { BoundariesTab } from './boundaries-tab';
+import { NotesTab } from './notes-tab';
+import { PropertiesTab } from './properties-tab';
+import { RelationshipsTab } from './relationships-tab';
+
+export type DetailsTabId = 'properties' | 'boundaries' | 'relationships' | 'notes';
+const TAB_ORDER: DetailsTabId[] = ['properties', 'boundaries', 'relationships', 'notes'];
+
+export class DetailsPanel extends Disposable {
+  readonly widget: QWidget;
+  private readonly title: QLabel;
+  private readonly subtitle: QLabel;
+  private readonly tabs = new QTabWidget();
+  readonly properties = this.register(new PropertiesTab());
+  readonly boundaries: BoundariesTab;
+  readonly relationships = this.register(new RelationshipsTab());
+  readonly notes: NotesTab;
+  private readonly annotated = this.register(new Emitter<void>('DetailsPanel.annotated'));
+  /** The user changed a room or surface note. */
+  readonly onDidAnnotate: Event<void> = this.annotated.event;
+
+  constructor(annotations: () => AnnotationSet | undefined) {
+    super('DetailsPanel');
+    this.boundaries = this.register(new BoundariesTab(annotations));
+    this.notes = this.register(new NotesTab(annotations));
+    this.title = label('Open a model to see its rooms', { name: 'detailsTitle', selectable: true });
+    this.subtitle = label('File → Open… (Ctrl+O), or drop an .ifc / .ifczip file on this window.', { name: 'detailsSubtitle', wrap: true, selectable: true });
+    this.tabs.setObjectName('detailsTabs');
+    this.tabs.addTab(this.properties.widget, undefined, 'Properties && quantities');
+    this.tabs.addTab(this.boundaries.widget, undefined, 'Boundaries');
+    this.tabs.addTab(this.relationships.widget, undefined, 'Relationships');
+    this.tabs.addTab(this.notes.widget, undefined, 'Notes');
+    this.widget = vbox([this.title, this.subtitle, grow(this.tabs)], { margins: 6, spacing: 4, name: 'detailsPanel' });
+    this.register(this.boundaries.onDidEditNote(() => this.annotated.fire()));
+    this.register(this.notes.onDidEdit(() => this.annotated.fire()));
+  }
+
+  show(space: Space | undefined, placeholder?: { title: string; subtitle: string }): void {
+    if (space) {
+      this.title.setText(`${displayName(space)}${space.longName?.trim() && space.longName.trim() !== displayName(space) ? ` — ${space.longName.trim()}` : ''}`);
+      const facts = [
+        space.storey?.name?.trim() ? `Storey ${space.storey.name.trim()}` : 'No storey',
+        `${space.boundaries.length} boundaries`,
+        `${space.relationships.length} relationships`,
+        space.globalId ? `GlobalId ${space.globalId}` : `#${space.expressId}`,
+      ];
+      this.subtitle.setText(facts.join(' · '));
+    } else if (placeholder) {
+      this.title.setText(placeholder.title);
+      this.subtitle.setText(placeholder.subtitle);
+    }
+    this.properties.show(space);
+    this.boundaries.show(space);
+    this.relationships.show(space);
+    this.notes.show(space);
+  }
+
+  showTab(id: DetailsTabId): void {
+    this.tabs.setCurrentIndex(TAB_ORDER.indexOf(id));
+  }
+
+  currentTab(): DetailsTabId {
+    return TAB_ORDER[this.tabs.currentIndex()] ?? 'properties';
+  }
+}

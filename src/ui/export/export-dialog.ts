@@ -1,0 +1,129 @@
+// Export dialog: format, target file, which rooms (all, with notes, or the filtered list). Non-modal;
+// the export itself runs as a cancellable operation with progress in the status bar.
+import * as path from 'path';
+import { Disposable, Emitter, Event } from '../../core/lifecycle';
+import { ExportFormat } from '../../export/export-options';
+import { AcceptMode, FileMode, QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QPushButton, QWidget } from '../qt';
+import { fill, grow, hbox, label, vbox } from '../widgets/layout';
+import { listen, qtObjectDisposable } from '../widgets/qt-lifecycle';
+
+export type RoomScope = 'all' | 'annotated' | 'filtered';
+
+export interface ExportChoice {
+  format: ExportFormat;
+  outPath: string;
+  scope: RoomScope;
+}
+
+const FORMATS: { id: ExportFormat; text: string; ext: string }[] = [
+  { id: 'xlsx', text: 'Excel workbook (.xlsx): Rooms, Boundaries, Relationships, Summary', ext: '.xlsx' },
+  { id: 'csv', text: 'CSV (.rooms.csv + .boundaries.csv)', ext: '.csv' },
+  { id: 'json', text: 'JSON (with JSON Schema)', ext: '.json' },
+];
+
+export class ExportDialog extends Disposable {
+  readonly dialog: QDialog;
+  private readonly format = new QComboBox();
+  private readonly file = new QLineEdit();
+  private readonly scope = new QComboBox();
+  private readonly summary: QLabel;
+  private readonly accepted = this.register(new Emitter<ExportChoice>('ExportDialog.accepted'));
+  readonly onDidAccept: Event<ExportChoice> = this.accepted.event;
+
+  constructor(parent: QWidget, private readonly defaultBase: string, counts: { all: number; annotated: number; filtered: number }, initial?: ExportFormat) {
+    super('ExportDialog');
+    this.dialog = new QDialog(parent);
+    this.dialog.setObjectName('exportDialog');
+    this.dialog.setWindowTitle('Export room schedule');
+    for (const f of FORMATS) this.format.addItem(undefined, f.text);
+    this.format.setCurrentIndex(Math.max(0, FORMATS.findIndex((f) => f.id === (initial ?? 'xlsx'))));
+    this.scope.addItem(undefined, `All rooms (${counts.all})`);
+    this.scope.addItem(undefined, `Rooms with notes (${counts.annotated})`);
+    this.scope.addItem(undefined, `Rooms in the filtered list (${counts.filtered})`);
+    this.file.setObjectName('exportPath');
+    this.summary = label('', { wrap: true });
+    const browse = new QPushButton();
+    browse.setText('Browse…');
+    const ok = new QPushButton();
+    ok.setText('Export');
+    ok.setDefault(true);
+    ok.setObjectName('exportOk');
+    const cancel = new QPushButton();
+    cancel.setText('Close');
+    fill(
+      this.dialog,
+      vbox(
+        [
+          label('Format'),
+          this.format,
+          label('File'),
+          hbox([grow(this.file), browse], { spacing: 6 }),
+          label('Rooms'),
+          this.scope,
+          this.summary,
+          hbox(['stretch', cancel, ok], { spacing: 6 }),
+        ],
+        { margins: 12, spacing: 6 },
+      ),
+    );
+    this.dialog.setMinimumWidth(520);
+    this.updatePath();
+    this.register(listen(this.format, 'currentIndexChanged', () => this.updatePath(), 'exportFormat.changed'));
+    this.register(listen(browse, 'clicked', () => this.browse(), 'exportBrowse.clicked'));
+    this.register(listen(ok, 'clicked', () => this.accept(), 'exportOk.clicked'));
+    this.register(listen(cancel, 'clicked', () => this.dialog.close(), 'exportClose.clicked'));
+    this.register(qtObjectDisposable(this.dialog, 'ExportDialog'));
+  }
+
+  show(): void {
+    this.dialog.show();
+    this.dialog.raise();
+  }
+
+  get choice(): ExportChoice {
+    return {
+      format: FORMATS[this.format.currentIndex()].id,
+      outPath: this.file.text().trim(),
+      scope: (['all', 'annotated', 'filtered'] as RoomScope[])[this.scope.currentIndex()],
+    };
+  }
+
+  setPath(p: string): void {
+    this.file.setText(p);
+  }
+
+  setScope(scope: RoomScope): void {
+    this.scope.setCurrentIndex(['all', 'annotated', 'filtered'].indexOf(scope));
+  }
+
+  accept(): void {
+    const c = this.choice;
+    if (!c.outPath) {
+      this.summary.setText('Choose a file to write.');
+      return;
+    }
+    this.accepted.fire(c);
+    this.dialog.close();
+  }
+
+  private updatePath(): void {
+    const f = FORMATS[this.format.currentIndex()];
+    const current = this.file.text().trim();
+    const base = current ? current.replace(/(\.rooms|\.boundaries)?\.(xlsx|csv|json)$/i, '') : this.defaultBase;
+    this.file.setText(base + f.ext);
+    this.summary.setText(f.id === 'csv' ? `Writes ${path.basename(base)}.rooms.csv and ${path.basename(base)}.boundaries.csv (UTF-8).` : '');
+  }
+
+  private browse(): void {
+    const d = new QFileDialog(this.dialog, 'Export to', this.file.text());
+    d.setAcceptMode(AcceptMode.AcceptSave);
+    d.setFileMode(FileMode.AnyFile);
+    const sub = listen(d, 'fileSelected', (f: string) => this.file.setText(f), 'exportBrowse.fileSelected');
+    const done = listen(d, 'finished', () => {
+      sub.dispose();
+      done.dispose();
+      d.deleteLater();
+    }, 'exportBrowse.finished');
+    d.open();
+  }
+}

@@ -1,0 +1,71 @@
+// The status bar: what the app is doing, a progress bar while an operation runs, a Cancel button
+// beside it, and the process memory (refreshed by the resource monitor).
+import { QLabel, QProgressBar, QPushButton, QStatusBar } from '../qt';
+import { Disposable, Emitter, Event } from '../../core/lifecycle';
+import { OperationProgress } from '../../core/operations/protocol';
+import { listen } from '../widgets/qt-lifecycle';
+
+export class StatusArea extends Disposable {
+  readonly bar = new QStatusBar();
+  private readonly message = new QLabel();
+  private readonly progress = new QProgressBar();
+  private readonly cancelButton = new QPushButton();
+  private readonly memory = new QLabel();
+  private readonly cancelled = this.register(new Emitter<void>('StatusArea.cancel'));
+  readonly onDidClickCancel: Event<void> = this.cancelled.event;
+  private busyNow = false;
+
+  constructor() {
+    super('StatusArea');
+    this.message.setObjectName('statusMessage');
+    this.progress.setObjectName('statusProgress');
+    this.progress.setFixedWidth(220);
+    this.progress.setRange(0, 1000);
+    this.progress.setTextVisible(true);
+    this.cancelButton.setText('Cancel');
+    this.cancelButton.setObjectName('statusCancel');
+    this.memory.setObjectName('statusMemory');
+    this.bar.addWidget(this.message, 1);
+    this.bar.addPermanentWidget(this.progress);
+    this.bar.addPermanentWidget(this.cancelButton);
+    this.bar.addPermanentWidget(this.memory);
+    this.register(listen(this.cancelButton, 'clicked', () => this.cancelled.fire(), 'statusCancel.clicked'));
+    this.idle('Ready');
+  }
+
+  idle(text: string): void {
+    this.busyNow = false;
+    this.message.setText(text);
+    this.progress.hide();
+    this.cancelButton.hide();
+  }
+
+  busy(text: string): void {
+    this.busyNow = true;
+    this.message.setText(text);
+    this.progress.setRange(0, 0); // busy indicator until the first real progress arrives
+    this.progress.show();
+    this.cancelButton.show();
+  }
+
+  showProgress(p: OperationProgress): void {
+    this.message.setText(p.message);
+    if (p.fraction !== undefined) {
+      this.progress.setRange(0, 1000);
+      this.progress.setValue(Math.round(Math.min(1, Math.max(0, p.fraction)) * 1000));
+      this.progress.setFormat(`${Math.round(p.fraction * 100)} %`);
+    }
+  }
+
+  get text(): string {
+    return this.message.text();
+  }
+
+  get isBusy(): boolean {
+    return this.busyNow;
+  }
+
+  setMemory(rssBytes: number): void {
+    this.memory.setText(`Memory ${(rssBytes / 1048576).toFixed(0)} MB`);
+  }
+}

@@ -1,0 +1,143 @@
+// The list of rooms: a filter box, a count line and a table grouped by storey. A QTableView over a
+// JS model, so thousands of rooms cost no widgets. NodeGui 0.74 exposes no currentChanged signal,
+// so keyboard moves are picked up from key events and compared with the last reported row.
+import { Disposable, Emitter, Event } from '../../core/lifecycle';
+import { buildSpaceRows, formatArea, ListRow, SpaceRow } from '../../core/schedule/space-rows';
+import { Space } from '../../core/schedule/model';
+import {
+  QAbstractItemViewSelectionBehavior,
+  QHeaderViewResizeMode,
+  QLabel,
+  QLineEdit,
+  QTableView,
+  QWidget,
+  SelectionMode,
+  WidgetEventTypes,
+} from '../qt';
+import { label, vbox, grow } from '../widgets/layout';
+import { listen } from '../widgets/qt-lifecycle';
+import { ArrayTableModel } from '../widgets/table-model';
+
+export class SpaceListPanel extends Disposable {
+  readonly widget: QWidget;
+  private readonly filter = new QLineEdit();
+  private readonly countLabel: QLabel;
+  private readonly table = new QTableView();
+  private readonly model: ArrayTableModel<ListRow>;
+  private spaces: readonly Space[] = [];
+  private isAnnotated: (s: Space) => boolean = () => false;
+  private rows: ListRow[] = [];
+  private reportedIndex = -1;
+  private readonly selected = this.register(new Emitter<number>('SpaceListPanel.selected'));
+  /** Fires the index (into schedule.spaces) of the room the user selected. */
+  readonly onDidSelectSpace: Event<number> = this.selected.event;
+
+  constructor() {
+    super('SpaceListPanel');
+    this.model = new ArrayTableModel<ListRow>([
+      { title: 'Number', text: (r) => (r.kind === 'storey' ? `${r.title} — ${r.count} room${r.count === 1 ? '' : 's'}, ${formatArea(r.area, 1)}` : `${r.annotated ? '✎ ' : ''}${r.number || '—'}`), tooltip: (r) => (r.kind === 'space' && r.annotated ? 'This room has your notes' : undefined) },
+      { title: 'Name', text: (r) => (r.kind === 'space' ? r.longName : '') },
+      { title: 'Area', text: (r) => (r.kind === 'space' ? formatArea(r.area) : ''), alignRight: true, tooltip: (r) => (r.kind === 'space' ? `Floor area, source: ${r.areaSource}` : undefined) },
+    ]);
+    this.filter.setPlaceholderText('Filter rooms by number, name, storey…');
+    this.filter.setClearButtonEnabled(true);
+    this.countLabel = label('No model open', { name: 'spaceCount' });
+    this.table.setModel(this.model);
+    this.table.setSelectionBehavior(QAbstractItemViewSelectionBehavior.SelectRows);
+    this.table.setSelectionMode(SelectionMode.SingleSelection);
+    this.table.setEditTriggers(0);
+    this.table.setAlternatingRowColors(true);
+    this.table.setShowGrid(false);
+    this.table.setWordWrap(false);
+    this.table.verticalHeader().hide();
+    this.table.verticalHeader().setDefaultSectionSize(22);
+    this.table.horizontalHeader().setSectionResizeMode(1, QHeaderViewResizeMode.Stretch);
+    this.table.setColumnWidth(0, 110);
+    this.table.setColumnWidth(2, 90);
+    this.widget = vbox([this.filter, this.countLabel, grow(this.table)], { margins: 4, spacing: 4, name: 'spacesPanel' });
+
+    this.register(listen(this.filter, 'textChanged', () => this.rebuild(), 'spaceFilter.textChanged'));
+    this.register(listen(this.table, 'clicked', () => this.reportCurrent(), 'spaceTable.clicked'));
+    this.register(listen(this.table, WidgetEventTypes.KeyRelease, () => this.reportCurrent(), 'spaceTable.keyRelease'));
+  }
+
+  setSpaces(spaces: readonly Space[], isAnnotated: (s: Space) => boolean): void {
+    this.spaces = spaces;
+    this.isAnnotated = isAnnotated;
+    this.reportedIndex = -1;
+    this.rebuild();
+  }
+
+  /** Re-reads the annotation marks (after the user typed a note). */
+  refreshMarks(): void {
+    const current = this.reportedIndex;
+    this.rebuild();
+    if (current >= 0) this.selectSpace(current, false);
+  }
+
+  get filterText(): string {
+    return this.filter.text();
+  }
+
+  setFilterText(text: string): void {
+    this.filter.setText(text);
+  }
+
+  focusFilter(): void {
+    this.filter.setFocus();
+  }
+
+  /** Space rows in display order (what Next/Previous walk through). */
+  visibleSpaceIndexes(): number[] {
+    return this.rows.filter((r): r is SpaceRow => r.kind === 'space').map((r) => r.index);
+  }
+
+  selectedSpaceIndex(): number {
+    return this.reportedIndex;
+  }
+
+  selectSpace(spaceIndex: number, notify = true): boolean {
+    const row = this.rows.findIndex((r) => r.kind === 'space' && r.index === spaceIndex);
+    if (row < 0) return false;
+    this.table.selectRow(row);
+    this.table.scrollTo(this.model.index(row, 0));
+    if (notify) this.report(spaceIndex);
+    else this.reportedIndex = spaceIndex;
+    return true;
+  }
+
+  /** Moves the selection by `step` rooms in display order (skipping storey rows). */
+  step(step: 1 | -1): boolean {
+    const order = this.visibleSpaceIndexes();
+    if (order.length === 0) return false;
+    const at = order.indexOf(this.reportedIndex);
+    const next = at < 0 ? (step > 0 ? 0 : order.length - 1) : Math.min(order.length - 1, Math.max(0, at + step));
+    return this.selectSpace(order[next]);
+  }
+
+  private rebuild(): void {
+    this.rows = buildSpaceRows(this.spaces, this.filter.text(), this.isAnnotated);
+    this.model.setRows(this.rows);
+    this.table.clearSpans();
+    this.rows.forEach((r, i) => {
+      if (r.kind === 'storey') this.table.setSpan(i, 0, 1, 3);
+    });
+    const shown = this.rows.filter((r) => r.kind === 'space').length;
+    const annotated = this.spaces.filter((s) => this.isAnnotated(s)).length;
+    const total = this.spaces.length;
+    this.countLabel.setText(
+      total === 0 ? 'No rooms' : `${shown === total ? `${total} room${total === 1 ? '' : 's'}` : `${shown} of ${total} rooms`}${annotated ? ` · ${annotated} with notes` : ''}`,
+    );
+  }
+
+  private reportCurrent(): void {
+    const row = this.rows[this.table.currentIndex().row()];
+    if (row?.kind === 'space') this.report(row.index);
+  }
+
+  private report(spaceIndex: number): void {
+    if (spaceIndex === this.reportedIndex) return;
+    this.reportedIndex = spaceIndex;
+    this.selected.fire(spaceIndex);
+  }
+}
