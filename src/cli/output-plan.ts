@@ -12,6 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CsvTable, ExportFormat, EXPORT_FORMATS } from '../export/export-options';
+import { writeError } from '../export/atomic-files';
 import { exportTargets } from '../export/export-schedule';
 
 export class UsageError extends Error {
@@ -69,7 +70,7 @@ export function planOutputs(request: OutputRequest, format: ExportFormat): Outpu
   }
   let plans: OutputPlan[];
   if (out === undefined) plans = inputs.map((i) => named(i, cwd));
-  else if (inputs.length === 1 && !isFolder(out) && !/[\\/]$/.test(out)) plans = [plan(inputs[0], path.resolve(cwd, out))];
+  else if (inputs.length === 1 && !isFolder(path.resolve(cwd, out)) && !/[\\/]$/.test(out)) plans = [plan(inputs[0], path.resolve(cwd, out))];
   else {
     const folder = path.resolve(cwd, out);
     if (fs.existsSync(folder) && !isFolder(folder)) throw new UsageError(`-o ${out} is a file; with several inputs -o names a folder.`);
@@ -88,5 +89,11 @@ export function planOutputs(request: OutputRequest, format: ExportFormat): Outpu
 
 /** Creates the output folders (only once the whole plan is known to be valid). */
 export function createOutputFolders(plans: readonly OutputPlan[]): void {
-  for (const f of plans.flatMap((p) => p.files)) fs.mkdirSync(path.dirname(f), { recursive: true });
+  for (const f of plans.flatMap((p) => p.files)) {
+    try {
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+    } catch (e) {
+      throw writeError(e, path.dirname(f));
+    }
+  }
 }

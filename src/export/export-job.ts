@@ -11,24 +11,27 @@ import { exportTargets } from './export-schedule';
 
 export type { ExportJobResult } from './export-job-types';
 
-export interface StartExportInput extends ExportRequest {
+export interface StartExportInput {
   schedule: RoomSchedule;
+  /** The user's notes (AnnotationSet.toJSON()); they override notes stored in the schedule. */
   annotations?: Annotations;
+  request: ExportRequest;
 }
 
 const FORMAT_LABEL: Record<ExportFormat, string> = { json: 'JSON', csv: 'CSV', xlsx: 'Excel' };
 
 export function startExport(runner: OperationRunner, input: StartExportInput): RunningOperation<ExportJobResult> {
   const stagingToken = newStagingToken();
-  const jobInput: ExportJobInput = { ...input, stagingToken };
+  const { request } = input;
+  const jobInput: ExportJobInput = { ...request, schedule: input.schedule, annotations: input.annotations, stagingToken };
   const op = runner.start<ExportJobInput, ExportJobResult>({
-    kind: `export-${input.format}`,
-    label: `Exporting ${FORMAT_LABEL[input.format]} to ${path.basename(input.outPath)}`,
+    kind: `export-${request.format}`,
+    label: `Exporting ${FORMAT_LABEL[request.format]} to ${path.basename(request.outPath)}`,
     workerFile: path.join(__dirname, 'export-worker.js'),
     input: jobInput,
   });
   // A worker that stopped gracefully removed its temp files itself; one that had to be terminated
   // ran no finally block, so remove what it may have left once it is gone.
-  void op.result.catch(() => op.cleanedUp.then(() => removeStagedFiles(exportTargets(input), stagingToken)).catch(() => undefined));
+  void op.result.catch(() => op.cleanedUp.then(() => removeStagedFiles(exportTargets(request), stagingToken)).catch(() => undefined));
   return op;
 }

@@ -1,0 +1,19 @@
+// The CLI's surroundings, passed in so tests can run commands in-process and read what they print.
+import { OperationLog } from '../core/operations/operation-log';
+
+export interface CliIO {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  cwd: string;
+  /** Technical log (the runner's cleanup reports, error details); the log file in the real CLI. */
+  log: OperationLog;
+}
+
+/** "1.8 s", "320 ms". */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,130 @@
+// `ifc-room-schedule extract <file...>`: every file in turn, a summary line each, a specific message
+// (what went wrong + what to do) for a file that fails while the others go on, and Ctrl-C cancelling
+// the running operation the way the GUI's Cancel does.
+import * as path from 'path';
+import { Disposable } from '../core/lifecycle';
+import { isCancelled, OperationError } from '../core/operations/operation-error';
+import { OperationRunner } from '../core/operations/operation-runner';
+import { RunningOperation } from '../core/operations/running-operation';
+import { toErrorInfo } from '../core/operations/worker-side';
+import { Annotations } from '../core/schedule/model';
+import { CsvTable, ExportFormat } from '../export/export-options';
+import { readAnnotationsOption } from './annotations-option';
+import { CliIO, formatDuration, plural } from './cli-io';
+import { extractFile } from './extract-file';
+import { InterruptSignal, onInterrupt, SIGNAL_EXIT_CODE } from './interrupt';
+import { createOutputFolders, OutputPlan, planOutputs, resolveFormat, UsageError } from './output-plan';
+
+export interface ExtractCommandOptions {
+  format?: ExportFormat;
+  out?: string;
+  table?: CsvTable;
+  excelCsv?: boolean;
+  annotations?: string;
+  skipGeometry?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** Exit statuses: 0 all files exported, 1 some file failed, 2 bad command line, 130/143 interrupted. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+class ExtractRun extends Disposable {
+  private readonly runner: OperationRunner;
+  private current: RunningOperation<unknown> | undefined;
+  private interruptedBy: InterruptSignal | undefined;
+
+  constructor(private readonly io: CliIO) {
+    super('ExtractRun');
+    this.runner = this.register(new OperationRunner({ log: io.log }));
+    this.register(onInterrupt((signal) => this.onSignal(signal)));
+  }
+
+  get interrupted(): InterruptSignal | undefined {
+    return this.interruptedBy;
+  }
+
+  async exportAll(plans: OutputPlan[], options: ExtractCommandOptions, format: ExportFormat, annotations: Annotations | undefined): Promise<number> {
+    const { io } = this;
+    // With the export on stdout, the summary lines must stay out of it.
+    const report = plans[0]?.outPath === '-' ? io.stderr : io.stdout;
+    let failed = 0;
+    for (const plan of plans) {
+      if (this.interruptedBy) break;
+      const name = path.basename(plan.input);
+      const started = performance.now();
+      try {
+        const { schedule, files } = await extractFile(
+          this.runner,
+          plan,
+          { format, tables: options.table ? [options.table] : undefined, csv: { excel: options.excelCsv }, annotations, skipGeometry: options.skipGeometry === true, showProgress: !options.quiet },
+          io,
+          (op) => (this.current = op),
+        );
+        const boundaries = schedule.spaces.reduce((n, s) => n + s.boundaries.length, 0);
+        const warnings = schedule.warnings.reduce((n, w) => n + w.count, 0);
+        const written = files.length ? ` → ${files.map((f) => path.relative(io.cwd, f) || f).join(', ')}` : '';
+        if (!options.quiet) report.write(`${name}: ${plural(schedule.spaces.length, 'space')}, ${plural(boundaries, 'boundary', 'boundaries')}, ${plural(warnings, 'warning')}, ${formatDuration(performance.now() - started)}${written}\n`);
+      } catch (e) {
+        if (isCancelled(e) && this.interruptedBy) break;
+        failed++;
+        this.reportError(name, e, options.verbose === true);
+      }
+    }
+    // Exit only once every worker is gone: no orphan thread, and the process can end by itself.
+    await this.runner.whenIdle();
+    if (this.interruptedBy) {
+      io.stderr.write(`Cancelled; no partial file was left behind.\n`);
+      return SIGNAL_EXIT_CODE[this.interruptedBy];
+    }
+    if (plans.length > 1 && !options.quiet) report.write(`${plans.length - failed} of ${plans.length} files exported${failed ? `, ${failed} failed` : ''}.\n`);
+    return failed > 0 ? EXIT.failed : EXIT.ok;
+  }
+
+  private reportError(name: string, e: unknown, verbose: boolean): void {
+    const info = e instanceof OperationError ? e.toInfo() : toErrorInfo(e);
+    this.io.stderr.write(`error: ${name}: ${info.message}\n  ${info.suggestion}\n`);
+    if (verbose && info.detail) this.io.stderr.write(`  detail: ${info.detail}\n`);
+    this.io.log.error(`extract ${name} failed`, { ...info });
+  }
+
+  private onSignal(signal: InterruptSignal): void {
+    if (this.interruptedBy) {
+      // A second Ctrl-C: the user wants out now, whatever is still winding down.
+      process.exit(SIGNAL_EXIT_CODE[signal]);
+    }
+    this.interruptedBy = signal;
+    this.io.stderr.write(`\nCancelling… (press Ctrl-C again to quit at once)\n`);
+    void this.current?.cancel('user');
+  }
+}
+
+export async function runExtractCommand(files: string[], options: ExtractCommandOptions, io: CliIO): Promise<number> {
+  let plans: OutputPlan[];
+  let format: ExportFormat;
+  let annotations: Annotations | undefined;
+  try {
+    format = resolveFormat(options.format, options.out);
+    if (options.table && format !== 'csv') throw new UsageError('--table applies to CSV only (add --format csv).');
+    if (options.excelCsv && format !== 'csv') throw new UsageError('--excel-csv applies to CSV only (add --format csv).');
+    plans = planOutputs({ inputs: files, format, out: options.out, tables: options.table ? [options.table] : undefined, cwd: io.cwd }, format);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`error: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  try {
+    if (options.annotations) annotations = readAnnotationsOption(path.resolve(io.cwd, options.annotations));
+    createOutputFolders(plans);
+  } catch (e) {
+    const info = toErrorInfo(e);
+    io.stderr.write(`error: ${info.message}\n  ${info.suggestion}\n`);
+    return EXIT.failed;
+  }
+  const run = new ExtractRun(io);
+  try {
+    return await run.exportAll(plans, options, format, annotations);
+  } finally {
+    run.dispose();
+  }
+}

@@ -1,0 +1,81 @@
+// One input file of `extract`: read it through the extraction worker (the GUI's path), then export
+// it through the export worker, or to stdout for `-o -`. Progress goes to one bar for both steps.
+import * as path from 'path';
+import { DisposableStore } from '../core/lifecycle';
+import { OperationRunner } from '../core/operations/operation-runner';
+import { RunningOperation } from '../core/operations/running-operation';
+import { Annotations, RoomSchedule } from '../core/schedule/model';
+import { writeCsvTable, csvTableRowCount } from '../export/csv-export';
+import { startExport } from '../export/export-job';
+import { CsvOptions, CsvTable, ExportFormat, UNATTENDED_EXPORT } from '../export/export-options';
+import { ExportSelection } from '../export/export-selection';
+import { roomScheduleDocument, writeJsonDocument } from '../export/json-export';
+import { RowProgress } from '../export/row-progress';
+import { streamSink } from '../export/text-sink';
+import { startExtraction } from '../ifc/extraction-job';
+import { OutputPlan } from './output-plan';
+import { ProgressBar } from './progress-bar';
+
+export interface ExtractFileOptions {
+  format: ExportFormat;
+  tables?: CsvTable[];
+  csv: CsvOptions;
+  annotations?: Annotations;
+  skipGeometry: boolean;
+  showProgress: boolean;
+}
+
+export interface ExtractFileResult {
+  schedule: RoomSchedule;
+  files: string[];
+}
+
+/** Tells the caller which operation is running, so Ctrl-C can cancel it. */
+export type TrackOperation = (op: RunningOperation<unknown> | undefined) => void;
+
+async function run<Out>(op: RunningOperation<Out>, bar: ProgressBar | undefined, track: TrackOperation, store: DisposableStore): Promise<Out> {
+  track(op as RunningOperation<unknown>);
+  if (bar) store.add(op.onDidProgress((p) => bar.update(p)));
+  try {
+    return await op.result;
+  } finally {
+    track(undefined);
+  }
+}
+
+async function writeToStdout(schedule: RoomSchedule, options: ExtractFileOptions, stdout: NodeJS.WriteStream): Promise<void> {
+  const selection = new ExportSelection(schedule, options.annotations, undefined);
+  const sink = streamSink(stdout);
+  if (options.format === 'json') {
+    await writeJsonDocument(roomScheduleDocument(selection), sink, UNATTENDED_EXPORT);
+    await sink.write('\n');
+    return;
+  }
+  // planOutputs allows stdout for CSV only with exactly one table.
+  const table = options.tables![0];
+  await writeCsvTable(selection, table, sink, options.csv, new RowProgress(UNATTENDED_EXPORT, csvTableRowCount(selection, table), 'CSV'));
+}
+
+export async function extractFile(runner: OperationRunner, plan: OutputPlan, options: ExtractFileOptions, stdio: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, track: TrackOperation): Promise<ExtractFileResult> {
+  const name = path.basename(plan.input);
+  const store = new DisposableStore(`cli:extract ${name}`);
+  const bar = options.showProgress ? store.add(new ProgressBar(stdio.stderr, name)) : undefined;
+  try {
+    const extraction = startExtraction(runner, { path: path.resolve(plan.input), name, skipGeometry: options.skipGeometry }, undefined, { onTimeout: 'cancel' });
+    const schedule = await run(extraction, bar, track, store);
+    if (plan.outPath === '-') {
+      bar?.dispose();
+      await writeToStdout(schedule, options, stdio.stdout);
+      return { schedule, files: [] };
+    }
+    const exporting = startExport(runner, {
+      schedule,
+      annotations: options.annotations,
+      request: { format: options.format, outPath: plan.outPath, tables: options.tables, csv: options.csv },
+    });
+    const { files } = await run(exporting, bar, track, store);
+    return { schedule, files };
+  } finally {
+    store.dispose();
+  }
+}
