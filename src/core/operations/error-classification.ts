@@ -35,9 +35,12 @@ function subject(ctx: ClassifyContext): string {
 }
 
 function errorText(e: unknown): { message: string; detail: string; code?: string; name?: string } {
-  if (e instanceof Error) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { message: e.message, detail: e.stack ?? e.message, code: typeof code === 'string' ? code : undefined, name: e.name };
+  // Duck-typed, not instanceof: errors from node internals or another realm (a vm context, jest's
+  // sandbox) are Errors of a different Error class.
+  if (typeof e === 'object' && e !== null && typeof (e as Error).message === 'string') {
+    const err = e as NodeJS.ErrnoException;
+    const code = err.code;
+    return { message: err.message, detail: err.stack ?? err.message, code: typeof code === 'string' ? code : undefined, name: typeof err.name === 'string' ? err.name : undefined };
   }
   return { message: String(e), detail: String(e) };
 }
@@ -86,7 +89,7 @@ export function classifyError(e: unknown, ctx: ClassifyContext = {}): OperationE
   return new OperationError({
     category: 'internal',
     code: 'unexpected',
-    message: `Unexpected error in ${subject(ctx)}: ${message}`,
+    message: `Unexpected error${ctx.label ? ` in "${ctx.label}"` : ''}: ${message}`,
     suggestion: 'Please report this with the log file (Help → Diagnostics → Save report).',
     detail,
   });
