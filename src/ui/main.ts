@@ -40,7 +40,9 @@ function main(): void {
     runtime.stop();
     void closeLogger().then(() => process.exit(code));
   };
-  app.onDidRequestExit(() => exit(0, 'window closed'));
+  // Deferred: the request comes from inside the window's own Close event, and deleting a QObject
+  // inside its own event handler is a use-after-free (seen as a segfault at exit).
+  app.onDidRequestExit(() => setImmediate(() => exit(0, 'window closed')));
   process.on('SIGINT', () => exit(0, 'SIGINT'));
   process.on('SIGTERM', () => exit(0, 'SIGTERM'));
   // Never lose an error silently: log it with its stack and show it; the app keeps running.

@@ -19,12 +19,13 @@ export class Automation extends Disposable {
 
   start(): void {
     const a = this.args;
-    if (a.quitAfter !== undefined) this.register(disposableTimeout(() => this.exit(0, `--quit-after ${a.quitAfter}`), a.quitAfter, 'quit-after', { owner: this }));
+    // --quit-after closes the main window, exactly as the user would: the same path to exit code 0.
+    if (a.quitAfter !== undefined) this.register(disposableTimeout(() => this.app.window.window.close(), a.quitAfter, 'quit-after', { owner: this }));
     if (a.cancelAfter !== undefined) this.register(disposableTimeout(() => void this.app.cancel(), a.cancelAfter, 'cancel-after', { owner: this }));
     this.register(
       this.app.onDidFinishLoad((o) => {
         // First paint after the model is shown: reported for the start-up benchmark.
-        log().info(`model ${o.kind} ${Math.round(performance.now() - this.startedAt)} ms after start`);
+        log().info(`model ${o.kind} ${Math.round(performance.now() - this.startedAt)} ms after start; window title "${this.app.window.window.windowTitle()}"`);
         if (o.kind === 'loaded') this.selectRequestedRoom();
         if (a.screenshot && a.screenshotWhen === 'loaded' && o.kind === 'loaded') this.screenshotSoon();
         if (a.screenshot && a.screenshotWhen === 'diagnostics' && o.kind === 'cancelled') this.screenshotDiagnosticsSoon();

@@ -1,6 +1,6 @@
 // The main window: menu bar, toolbar, rooms on the left, details on the right, status bar.
 // Only layout and wiring of its parts; what commands do lives in the app controller.
-import { Disposable, Emitter, Event } from '../../core/lifecycle';
+import { Disposable, Emitter, Event, IDisposable } from '../../core/lifecycle';
 import { AnnotationSet } from '../../core/schedule/annotations';
 import { QDragEnterEvent, QDropEvent, QIcon, QMainWindow, QMenu, QSplitter, Orientation, QWidget, WidgetEventTypes } from '../qt';
 import { Commands } from '../app/commands';
@@ -54,7 +54,19 @@ export class MainWindow extends Disposable {
     this.register(listen(this.window, WidgetEventTypes.DragEnter, (e) => this.onDragEnter(e), 'mainWindow.dragEnter'));
     this.register(listen(this.window, WidgetEventTypes.Drop, (e) => this.onDrop(e), 'mainWindow.drop'));
     this.register(listen(this.window, WidgetEventTypes.Close, () => this.closing.fire(), 'mainWindow.close'));
-    this.register(qtObjectDisposable(this.window, 'MainWindow'));
+    this.windowOwnership = qtObjectDisposable(this.window, 'MainWindow');
+  }
+
+  private readonly windowOwnership: IDisposable;
+
+  /** Children first (their listeners disconnect while the widgets still exist), the window last. */
+  override dispose(): void {
+    if (this.store.isDisposed) return;
+    try {
+      super.dispose();
+    } finally {
+      this.windowOwnership.dispose();
+    }
   }
 
   setModelTitle(modelName: string | undefined): void {

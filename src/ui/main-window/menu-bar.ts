@@ -21,7 +21,8 @@ export function buildMenuBar(commands: Commands, recentFiles: (menu: QMenu) => v
       if (it === '-') menu.addSeparator();
       else if (typeof it === 'string') menu.addAction(commands.action(it));
       else {
-        const sub = menu.addMenu(it.submenu);
+        // NodeGui 0.74's QMenu.addMenu(title) forwards its *second* argument to Qt: pass the title twice.
+        const sub = (menu.addMenu as (t: string, t2: string) => QMenu)(it.submenu, it.submenu);
         it.fill(sub);
         recentMenu = sub;
       }

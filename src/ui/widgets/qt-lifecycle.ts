@@ -15,7 +15,8 @@ export function listen<S extends EventSource>(source: S, signal: string | Widget
   const registration = resourceRegistry.register('listener', `qt:${label}`);
   return toDisposable(() => {
     try {
-      source.removeEventListener(signal, fn);
+      // A deleted Qt object has no native side left, and Qt dropped its connections with it.
+      if ((source as { native?: unknown }).native) source.removeEventListener(signal, fn);
     } finally {
       registration.dispose();
     }

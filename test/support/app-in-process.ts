@@ -1,0 +1,31 @@
+// The desktop app inside the test process (offscreen): an AppController with its own temporary
+// settings/notes folders, and helpers to wait for what the user would wait for.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { once } from '../../src/core/lifecycle';
+import type { AppController } from '../../src/ui/app/app-controller';
+import type { LoadOutcome } from '../../src/ui/app/load-controller';
+import type { AppPaths } from '../../src/platform/paths';
+import { qtRuntime } from '../../src/ui/runtime/qt-runtime';
+
+export function tempPaths(): AppPaths {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ifc-rs-ui-'));
+  return { log: path.join(home, 'log'), config: path.join(home, 'config'), data: path.join(home, 'data'), cache: path.join(home, 'cache'), temp: path.join(home, 'tmp') };
+}
+
+export function createApp(paths: AppPaths = tempPaths()): AppController {
+  qtRuntime().start();
+  // Loaded lazily so the Qt runtime exists first.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { AppController: Ctor } = require('../../src/ui/app/app-controller') as typeof import('../../src/ui/app/app-controller');
+  const app = new Ctor({ paths, monitorIntervalMs: 60_000 });
+  app.show();
+  return app;
+}
+
+export async function openAndWait(app: AppController, file: string): Promise<LoadOutcome> {
+  const done = once(app.onDidFinishLoad);
+  app.open(file);
+  return done;
+}
