@@ -84,6 +84,8 @@ export class AppController extends Disposable {
   show(): void {
     this.window.window.show();
     this.monitor.start();
+    // A first sample now, so memory shows in the status bar without waiting a whole interval.
+    void this.monitor.sampleNow().catch((e) => log().debug('first monitor sample failed', e));
   }
 
   open(file: string): void {

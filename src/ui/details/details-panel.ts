@@ -2,7 +2,7 @@
 import { Disposable, Emitter, Event } from '../../core/lifecycle';
 import { displayName, Space } from '../../core/schedule/model';
 import { AnnotationSet } from '../../core/schedule/annotations';
-import { QLabel, QTabWidget, QWidget } from '../qt';
+import { QIcon, QLabel, QTabWidget, QWidget } from '../qt';
 import { grow, label, vbox } from '../widgets/layout';
 import { BoundariesTab } from './boundaries-tab';
 import { NotesTab } from './notes-tab';
@@ -32,10 +32,15 @@ export class DetailsPanel extends Disposable {
     this.title = label('Open a model to see its rooms', { name: 'detailsTitle', selectable: true });
     this.subtitle = label('File → Open… (Ctrl+O), or drop an .ifc / .ifczip file on this window.', { name: 'detailsSubtitle', wrap: true, selectable: true });
     this.tabs.setObjectName('detailsTabs');
-    this.tabs.addTab(this.properties.widget, undefined, 'Properties && quantities');
-    this.tabs.addTab(this.boundaries.widget, undefined, 'Boundaries');
-    this.tabs.addTab(this.relationships.widget, undefined, 'Relationships');
-    this.tabs.addTab(this.notes.widget, undefined, 'Notes');
+    // NodeGui 0.74's addTab(page, label) tests `label instanceof String`, which a string literal is
+    // not, and adds nothing: use the (page, icon, label) form.
+    const tabs: [QWidget, string][] = [
+      [this.properties.widget, 'Properties && quantities'],
+      [this.boundaries.widget, 'Boundaries'],
+      [this.relationships.widget, 'Relationships'],
+      [this.notes.widget, 'Notes'],
+    ];
+    for (const [page, title] of tabs) this.tabs.addTab(page, new QIcon(), title);
     this.widget = vbox([this.title, this.subtitle, grow(this.tabs)], { margins: 6, spacing: 4, name: 'detailsPanel' });
     this.register(this.boundaries.onDidEditNote(() => this.annotated.fire()));
     this.register(this.notes.onDidEdit(() => this.annotated.fire()));
