@@ -16,6 +16,7 @@ import { Commands, CommandId } from './commands';
 import { LoadController, LoadOutcome } from './load-controller';
 import { ModelSession } from './model-session';
 import { ChoiceDialog } from '../dialogs/choice-dialog';
+import { AppDialogs } from './app-dialogs';
 import { DiagnosticsController } from '../diagnostics/diagnostics-controller';
 import { ExportController } from '../export/export-controller';
 import { validationSummary } from '../../core/schedule/validation';
@@ -39,8 +40,8 @@ export class AppController extends Disposable {
   readonly loader: LoadController;
   readonly diagnostics: DiagnosticsController;
   readonly exporter: ExportController;
+  private readonly dialogs: AppDialogs;
   private readonly sessionSlot = this.register(new MutableDisposable<ModelSession>());
-  private readonly dialogSlot = this.register(new MutableDisposable<ChoiceDialog<string>>());
   private stateNow: AppState = 'empty';
   private readonly stateChanged = this.register(new Emitter<AppState>('AppController.state'));
   readonly onDidChangeState: Event<AppState> = this.stateChanged.event;
@@ -67,6 +68,7 @@ export class AppController extends Disposable {
     this.window = this.register(new MainWindow(this.commands, () => this.session?.annotations, () => this.settings.get().recentFiles, (f) => this.open(f)));
     this.loader = this.register(new LoadController(this.runner));
     this.diagnostics = this.register(new DiagnosticsController(this.window.window, this.monitor, () => this.freeMemory()));
+    this.dialogs = this.register(new AppDialogs(this.window.window));
     this.exporter = this.register(new ExportController(this.window, this.runner, () => this.session, (m) => this.showError(m)));
     this.wire();
     this.restoreGeometry();
@@ -154,10 +156,27 @@ export class AppController extends Disposable {
     this.register(w.status.onDidClickCancel(() => void this.cancel()));
     this.register(this.loader.onDidProgress((p) => w.status.showProgress(p)));
     this.register(this.loader.onDidEnd((o) => this.onLoadEnded(o)));
-    this.register(this.loader.onDidTimeout((t) => this.askAfterTimeout(t.file, t.elapsedMs)));
+    this.register(
+      this.loader.onDidTimeout((t) =>
+        this.dialogs.askAfterTimeout(path.basename(t.file), t.elapsedMs, (choice) => {
+          if (choice === 'wait') this.loader.waitLonger(120_000);
+          else if (choice === 'cancel') void this.cancel();
+          else if (choice === 'retry') this.open(t.file);
+        }),
+      ),
+    );
     this.register(this.exporter.onDidChangeRunning(() => this.updateState()));
     this.register(this.monitor.onDidSample((snap) => w.status.setMemory(snap.rss)));
-    this.register(this.monitor.onDidDetectMemoryPressure((p) => p.level === 'critical' && this.askOnMemoryPressure(p.rss)));
+    this.register(
+      this.monitor.onDidDetectMemoryPressure((p) => {
+        if (p.level !== 'critical') return;
+        const busy = this.loader.isLoading || this.exporter.isRunning;
+        this.dialogs.askOnMemoryPressure(p.rss, busy, (choice) => {
+          if (choice === 'free') void this.freeMemory();
+          else if (choice === 'cancel') void this.cancel();
+        });
+      }),
+    );
   }
 
   private onLoadEnded(o: LoadOutcome): void {
@@ -247,71 +266,17 @@ export class AppController extends Disposable {
     this.showMessage('Validate data', report.heading, report.text);
   }
 
-  private askAfterTimeout(file: string, elapsedMs: number): void {
-    const name = path.basename(file);
-    const dialog = new ChoiceDialog(this.window.window, {
-      title: 'Still reading the model',
-      heading: `${name} is taking longer than expected (${Math.round(elapsedMs / 1000)} s).`,
-      message: 'Large models can take minutes. You can keep waiting, stop now, or start again.',
-      buttons: [
-        { id: 'wait', text: 'Wait 2 more minutes', default: true },
-        { id: 'retry', text: 'Retry' },
-        { id: 'cancel', text: 'Cancel' },
-      ],
-      objectName: 'timeoutDialog',
-    });
-    this.dialogSlot.value = dialog as ChoiceDialog<string>;
-    dialog.onDidChoose((choice) => {
-      if (choice === 'wait') this.loader.waitLonger(120_000);
-      else if (choice === 'cancel') void this.cancel();
-      else if (choice === 'retry') this.open(file);
-    });
-    dialog.show();
-  }
-
-  private askOnMemoryPressure(rss: number): void {
-    const dialog = new ChoiceDialog(this.window.window, {
-      title: 'Memory is running low',
-      heading: `The app is using ${(rss / 1048576).toFixed(0)} MB of memory.`,
-      message: this.loader.isLoading ? 'You can cancel the model being read, or free memory now.' : 'Free memory now to release caches and finished workers.',
-      buttons: [
-        { id: 'free', text: 'Free memory now', default: true },
-        ...(this.loader.isLoading || this.exporter.isRunning ? [{ id: 'cancel', text: 'Cancel the operation' }] : []),
-        { id: 'ignore', text: 'Ignore' },
-      ],
-      objectName: 'memoryDialog',
-    });
-    this.dialogSlot.value = dialog as ChoiceDialog<string>;
-    dialog.onDidChoose((choice) => {
-      if (choice === 'free') void this.freeMemory();
-      else if (choice === 'cancel') void this.cancel();
-    });
-    dialog.show();
-  }
-
   showError(e: OperationErrorInfo): void {
-    log().warn(`${e.category}: ${e.message}${e.detail ? `\n${e.detail}` : ''}`);
-    const dialog = new ChoiceDialog(this.window.window, {
-      title: 'IFC Room Schedule',
-      heading: e.message,
-      message: e.suggestion,
-      detail: e.detail,
-      buttons: [{ id: 'ok', text: 'OK', default: true }],
-      objectName: 'errorDialog',
-    });
-    this.dialogSlot.value = dialog as ChoiceDialog<string>;
-    dialog.show();
+    this.dialogs.showError(e);
   }
 
   private showMessage(title: string, heading: string, text: string): void {
-    const dialog = new ChoiceDialog(this.window.window, { title, heading, message: text, buttons: [{ id: 'ok', text: 'OK', default: true }], objectName: 'messageDialog' });
-    this.dialogSlot.value = dialog as ChoiceDialog<string>;
-    dialog.show();
+    this.dialogs.showMessage(title, heading, text);
   }
 
   /** The dialog currently shown by the app (tests press its buttons). */
   get openDialog(): ChoiceDialog<string> | undefined {
-    return this.dialogSlot.value;
+    return this.dialogs.current;
   }
 
   private restoreGeometry(): void {

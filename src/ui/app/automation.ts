@@ -2,10 +2,13 @@
 // a load after some time, quit after some time. Each timer is owned here and disposed at exit.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Disposable, disposableTimeout } from '../../core/lifecycle';
+import { Disposable, disposableTimeout, MutableDisposable } from '../../core/lifecycle';
 import { log } from '../../platform/logging';
+import { WidgetEventTypes } from '../qt';
+import { listen } from '../widgets/qt-lifecycle';
 import { AppArgs } from './app-args';
 import type { AppController } from './app-controller';
+import { EventLoopProbe } from './event-loop-probe';
 
 export class Automation extends Disposable {
   constructor(
@@ -22,6 +25,7 @@ export class Automation extends Disposable {
     // --quit-after closes the main window, exactly as the user would: the same path to exit code 0.
     if (a.quitAfter !== undefined) this.register(disposableTimeout(() => this.app.window.window.close(), a.quitAfter, 'quit-after', { owner: this }));
     if (a.cancelAfter !== undefined) this.register(disposableTimeout(() => void this.app.cancel(), a.cancelAfter, 'cancel-after', { owner: this }));
+    this.watchEventLoop();
     this.register(
       this.app.onDidFinishLoad((o) => {
         // First paint after the model is shown: reported for the start-up benchmark.
@@ -42,6 +46,22 @@ export class Automation extends Disposable {
   }
 
   private tookShot = false;
+
+  /** The responsiveness and start-up benchmark's probe (src/ui/app/event-loop-probe.ts). */
+  private watchEventLoop(): void {
+    const probe = this.register(new EventLoopProbe());
+    probe.watchFirstPaint((onPaint) => listen(this.app.window.window, WidgetEventTypes.Paint, onPaint, 'mainWindow.firstPaint'));
+    // The command-line file is already loading when automation starts; later loads announce themselves.
+    if (this.app.loader.isLoading) probe.startLoad(this.app.loader.file ?? '');
+    this.register(
+      this.app.runner.onDidStart((op) => {
+        if (op.kind === 'extract') probe.startLoad(op.label);
+      }),
+    );
+    // Ended a moment after the outcome is shown, so filling and painting the room list is measured too.
+    const ending = this.register(new MutableDisposable());
+    this.register(this.app.onDidFinishLoad((o) => (ending.value = disposableTimeout(() => probe.endLoad(o.kind), 250, 'event-loop-probe-end', { owner: this }))));
+  }
 
   private selectRequestedRoom(): void {
     const session = this.app.session;
