@@ -13,4 +13,6 @@ export interface ExtractionInput {
   skipGeometry?: boolean;
   /** Test hook: ignore the graceful shutdown request (to exercise the forced terminate). */
   ignoreShutdown?: boolean;
+  /** Version of the app, recorded in the schedule's metadata. */
+  appVersion?: string;
 }

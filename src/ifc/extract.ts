@@ -1,0 +1,146 @@
+// The extraction engine: IFC file in, RoomSchedule out. Runs inside the extraction worker (and
+// in-process in tests). Phases: check the header, parse (web-ifc), index relationships, read spaces,
+// read boundaries with their geometry, assemble. Cancellable between phases and batches; whatever it
+// opened (the file, the web-ifc model) is closed on every path out.
+import * as W from 'web-ifc';
+import { DisposableStore } from '../core/lifecycle';
+import { OperationError } from '../core/operations/operation-error';
+import { OperationProgress } from '../core/operations/protocol';
+import { RoomSchedule, ScheduleMetadata, Space } from '../core/schedule/model';
+import { linkAdjacentSpaces } from './adjacency';
+import { readBoundaries } from './boundaries';
+import { errorDetail, ifcErrors, isOutOfMemory } from './errors';
+import { ExtractionRun } from './extraction-run';
+import { GeometryReader } from './geometry/placement';
+import { ModelReader } from './model-reader';
+import { BytesModelSource, ModelSource, openModelSource } from './model-source';
+import { openModel } from './open-model';
+import { orientOutward } from './outward';
+import { readFileHeader, readProjectContext } from './project-context';
+import { PropertySetReader } from './property-sets';
+import { fromBytes } from './read-source';
+import { indexSpaceRelationships } from './relationship-index';
+import { relatedIds, spaceRelationships } from './relationships';
+import { readSpaces } from './spaces';
+import { finishSpace } from './space-summary';
+import { checkSource, HEAD_BYTES, TAIL_BYTES } from './validate-source';
+import { ifcEngine, knownSchemas, webIfcVersion } from './web-ifc-runtime';
+
+export interface ExtractOptions {
+  /** web-ifc MEMORY_LIMIT in bytes. */
+  memoryLimitBytes?: number;
+  /** Skip boundary geometry (area, normal, orientation): a quick listing. */
+  skipGeometry?: boolean;
+  onProgress?: (p: OperationProgress) => void;
+  isCancelled?: () => boolean;
+  /**
+   * Wraps the synchronous web-ifc parse (the worker passes ctx.blocking, so a cancel during it
+   * terminates the thread at once: the parse cannot see messages).
+   */
+  blocking?: <T>(phase: string, fn: () => T) => T;
+  appVersion?: string;
+}
+
+/** Extracts the room schedule from the bytes of a .ifc or .ifczip file. */
+export async function extractSchedule(source: { bytes: Uint8Array; name: string; path?: string | null }, options: ExtractOptions = {}): Promise<RoomSchedule> {
+  const run = new ExtractionRun(source.name, options);
+  const loaded = fromBytes(source.bytes, source.name, source.path ?? null);
+  return extractFromSource(new BytesModelSource(loaded), run, options);
+}
+
+/**
+ * Extracts the room schedule from a file on disk. A plain .ifc is streamed into web-ifc without a
+ * copy in JS memory; a .ifczip is read (with progress) and unzipped first.
+ */
+export async function extractScheduleFromFile(filePath: string, options: ExtractOptions = {}): Promise<RoomSchedule> {
+  const run = new ExtractionRun(filePath.split(/[\\/]/).pop() ?? filePath, options);
+  run.begin('read', `Opening ${run.fileName}`);
+  const source = await openModelSource(filePath, { onProgress: options.onProgress, isCancelled: options.isCancelled });
+  return extractFromSource(source, run, options);
+}
+
+async function extractFromSource(source: ModelSource, run: ExtractionRun, options: ExtractOptions): Promise<RoomSchedule> {
+  const store = new DisposableStore('extraction');
+  store.add(source);
+  const started = performance.now();
+  try {
+    const check = checkSource(source.name, source.copy(0, HEAD_BYTES), source.copy(Math.max(0, source.textBytes - TAIL_BYTES), TAIL_BYTES));
+    if (check.truncated) {
+      run.warnings.add('truncated', 'The file ends without END-ISO-10303-21;, so it was probably cut off (an interrupted export or download): entities after the cut are missing from the schedule.');
+    }
+    if (check.schemaNote) run.warnings.add('unsupported', check.schemaNote);
+    await run.between();
+
+    const api = await ifcEngine();
+    run.begin('parse', `Parsing ${source.name}`);
+    const open = () => openModel(api, source, run, options.memoryLimitBytes);
+    const model = store.add(options.blocking ? options.blocking('parse', open) : open());
+    const sha256 = source.sha256();
+    // The model is in the WASM heap now: let go of the file (or the bytes) before reading it.
+    source.dispose();
+    await run.between();
+
+    const reader = new ModelReader(api, model.modelId, check.schemaFamily, run.warnings);
+    const header = readFileHeader(api, model.modelId);
+    const project = readProjectContext(reader, run.warnings);
+    const spaceIds = reader.ids(W.IFCSPACE, true);
+    if (spaceIds.length === 0) run.warnings.add('other', 'The model contains no spaces (IfcSpace), so the schedule is empty.');
+
+    run.begin('relationships', 'Reading relationships');
+    const index = await indexSpaceRelationships(reader, new Set(spaceIds), run);
+    await run.between();
+
+    run.begin('spaces', `Reading ${spaceIds.length} spaces`);
+    // Dangling references are reported once per missing target, across spaces and boundaries.
+    const checkedRefs = new Set<number>();
+    const drafts = await readSpaces(reader, spaceIds, index.links, new PropertySetReader(reader, project.units), project.units.length, checkedRefs, run);
+    await run.between();
+
+    run.begin('boundaries', 'Reading space boundaries');
+    const geometry = new GeometryReader(reader, project.units.planeAngle, run.warnings);
+    const spacePlacements = new Map(drafts.map((d) => [d.space.expressId, d.placementId] as const));
+    if (!options.skipGeometry) reader.prefetchClosure([...spacePlacements.values()].filter((p): p is number => p !== null));
+    const boundaries = await readBoundaries({ checkedRefs, reader, geometry, spacePlacements, lengthToMetres: project.units.length, trueNorth: project.trueNorth, skipGeometry: !!options.skipGeometry }, run);
+    await run.between();
+
+    run.begin('schedule', 'Assembling the schedule');
+    orientOutward(boundaries.bySpace, project.trueNorth, run.warnings);
+    const spacesById = new Map(drafts.map((d) => [d.space.expressId, d.space] as const));
+    linkAdjacentSpaces(boundaries.bySpace, (id) => {
+      const s = spacesById.get(id) as Space;
+      return { expressId: id, globalId: s.globalId, type: 'IfcSpace', name: s.name, description: s.description };
+    });
+    reader.prefetch(drafts.flatMap((d) => relatedIds(index.links.get(d.space.expressId) ?? [], boundaries.bySpace.get(d.space.expressId) ?? [])));
+    const spaces = drafts.map(({ space }) => {
+      const own = boundaries.bySpace.get(space.expressId) ?? [];
+      space.relationships = spaceRelationships(reader, index.links.get(space.expressId) ?? [], own, run.warnings);
+      return finishSpace(space, own.map((b) => b.boundary));
+    });
+    run.end();
+
+    const skipped = reader.skipped.size;
+    if (skipped) run.warnings.add('bad-entity', `${skipped} entit${skipped === 1 ? 'y' : 'ies'} could not be read and ${skipped === 1 ? 'was' : 'were'} skipped.`, undefined, 'bad-entity-total');
+    const canonical = knownSchemas().find((s) => s.family === check.schemaFamily)?.names[0];
+    const metadata: ScheduleMetadata = {
+      source: { name: source.name, path: source.path, sizeBytes: source.fileSizeBytes, sha256, container: source.container },
+      schema: canonical && canonical !== check.schema.toUpperCase() ? `${check.schema} (read as ${canonical})` : check.schema,
+      ...header,
+      projectName: project.projectName,
+      trueNorthDeg: Math.round(project.trueNorthDeg * 1e6) / 1e6,
+      lengthUnitToMetres: project.units.length,
+      extractedAt: new Date().toISOString(),
+      appVersion: options.appVersion ?? 'unknown',
+      engine: { name: 'web-ifc', version: webIfcVersion(api) },
+      counts: { spaces: spaces.length, boundaries: boundaries.total, storeys: reader.ids(W.IFCBUILDINGSTOREY).length, zones: reader.ids(W.IFCZONE).length, skippedEntities: skipped },
+      timingsMs: { ...run.timingsMs, total: Math.round(performance.now() - started) },
+    };
+    return { metadata, spaces, warnings: run.warnings.list() };
+  } catch (e) {
+    if (e instanceof OperationError) throw e;
+    if (isOutOfMemory(e)) throw ifcErrors.outOfMemory(source.name, errorDetail(e));
+    throw e;
+  } finally {
+    run.end();
+    store.dispose();
+  }
+}

@@ -1,0 +1,26 @@
+// Worker entry: reads one model into a RoomSchedule. Runs in a worker_threads thread (never imports
+// @nodegui/*); the web-ifc WASM heap lives and dies with this thread, which is how its memory,
+// never returned by CloseModel, goes back to the system.
+import { OperationError } from '../core/operations/operation-error';
+import { runWorkerTask } from '../core/operations/worker-side';
+import { RoomSchedule } from '../core/schedule/model';
+import { extractSchedule, extractScheduleFromFile, ExtractOptions } from './extract';
+import { ExtractionInput } from './extraction-input';
+import { ifcEngine, wasmMemoryBytes } from './web-ifc-runtime';
+
+runWorkerTask<ExtractionInput, RoomSchedule>(async (ctx) => {
+  const input = ctx.input;
+  const api = await ifcEngine();
+  ctx.setWasmMemoryProbe(() => wasmMemoryBytes(api));
+  const options: ExtractOptions = {
+    memoryLimitBytes: input.memoryLimitBytes,
+    skipGeometry: input.skipGeometry,
+    appVersion: input.appVersion,
+    onProgress: (p) => ctx.progress(p),
+    isCancelled: () => !input.ignoreShutdown && ctx.shutdownRequested,
+    blocking: (phase, fn) => ctx.blocking(phase, fn),
+  };
+  if (input.path) return extractScheduleFromFile(input.path, options);
+  if (input.bytes) return extractSchedule({ bytes: input.bytes, name: input.name, path: null }, options);
+  throw new OperationError({ category: 'internal', code: 'no-input', message: `Nothing to read for "${input.name}": neither a path nor bytes were given.`, suggestion: 'Please report this with the log file (Help → Diagnostics → Save report).' });
+});

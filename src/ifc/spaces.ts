@@ -1,0 +1,115 @@
+// IfcSpace records: attributes as written (names keep their trailing spaces), the storey they are
+// on, their zones, property sets and quantities.
+import * as W from 'web-ifc';
+import { EntityRef, Space, StoreyRef } from '../core/schedule/model';
+import { entityRef } from './entity-refs';
+import { ExtractionRun } from './extraction-run';
+import { ModelReader } from './model-reader';
+import { DecodedSet, PropertySetReader } from './property-sets';
+import { spaceQuantities } from './quantities';
+import { SpaceLink } from './relationship-index';
+import { num, ref, refs, str } from './step-values';
+
+export interface SpaceDraft {
+  space: Space;
+  placementId: number | null;
+}
+
+const SLICE = 4096;
+
+export async function readSpaces(reader: ModelReader, spaceIds: number[], links: ReadonlyMap<number, SpaceLink[]>, psets: PropertySetReader, lengthToMetres: number, checkedRefs: Set<number>, run: ExtractionRun): Promise<SpaceDraft[]> {
+  const drafts: SpaceDraft[] = [];
+  const storeys = new Map<number, StoreyRef | null>();
+  for (let i = 0; i < spaceIds.length; i += SLICE) {
+    const slice = spaceIds.slice(i, i + SLICE);
+    reader.prefetch(slice);
+    const sliceLinks = slice.flatMap((id) => links.get(id) ?? []);
+    reader.prefetch(sliceLinks.filter((l) => l.category === 'inZone' || l.category === 'decomposes' || l.category === 'containedIn' || l.category === 'definedByType').map((l) => l.related));
+    psets.load(sliceLinks.filter((l) => l.category === 'definedByProperties').map((l) => l.related));
+    psets.load(typePropertySetIds(reader, sliceLinks));
+    for (const id of slice) {
+      const line = reader.line(id);
+      if (!line) continue;
+      reportDanglingRefs(reader, line.ID, line.arguments.map(ref), checkedRefs, run);
+      if (!str(line.arguments[0])) {
+        run.warnings.add('bad-entity', 'Some spaces have no GlobalId, which IFC requires; their notes are keyed by express id (#id) and may not survive a re-export.', id, 'space-no-guid');
+      }
+      const own = links.get(id) ?? [];
+      // IfcSpace: GlobalId, OwnerHistory, Name, Description, ObjectType, ObjectPlacement, Representation, LongName, …
+      const a = line.arguments;
+      const sets = own.filter((l) => l.category === 'definedByProperties').map((l) => psets.get(l.related)).filter((s): s is DecodedSet => s !== null);
+      const typeSets = typeSetsNotOverridden(reader, own, psets, sets);
+      drafts.push({
+        placementId: ref(a[5]),
+        space: {
+          expressId: id,
+          globalId: str(a[0]),
+          name: str(a[2]),
+          longName: str(a[7]),
+          description: str(a[3]),
+          objectType: str(a[4]),
+          storey: storeyOf(reader, id, links, storeys, lengthToMetres),
+          zones: own.filter((l) => l.category === 'inZone').map((l): EntityRef => entityRef(reader, l.related, run.warnings)),
+          propertySets: [...sets, ...typeSets].map((s) => s.set),
+          quantities: spaceQuantities(sets),
+          boundaries: [],
+          surfaceTotals: [],
+          relationships: [],
+        },
+      });
+    }
+    reader.release(slice);
+    run.report('spaces', `Reading spaces: ${Math.min(spaceIds.length, i + SLICE)} / ${spaceIds.length}`, Math.min(spaceIds.length, i + SLICE), spaceIds.length);
+    await run.checkpoint();
+  }
+  return drafts;
+}
+
+/** The storey a space is on: its IfcRelAggregates parent, or its IfcRelContainedInSpatialStructure structure; through parent spaces if nested. */
+function storeyOf(reader: ModelReader, spaceId: number, links: ReadonlyMap<number, SpaceLink[]>, cache: Map<number, StoreyRef | null>, lengthToMetres: number, depth = 0): StoreyRef | null {
+  const parents = (links.get(spaceId) ?? []).filter((l) => l.category === 'decomposes' || l.category === 'containedIn');
+  for (const { related } of parents) {
+    const type = reader.typeOf(related);
+    if (type === W.IFCBUILDINGSTOREY) {
+      if (!cache.has(related)) {
+        const s = reader.line(related);
+        // IfcBuildingStorey: …, LongName, CompositionType, Elevation (position 9).
+        const elevation = s ? num(s.arguments[9]) : null;
+        cache.set(related, { expressId: related, globalId: s ? str(s.arguments[0]) : null, name: s ? str(s.arguments[2]) : null, elevation: elevation === null ? null : Math.round(elevation * lengthToMetres * 1e6) / 1e6 });
+      }
+      return cache.get(related) ?? null;
+    }
+    if (type === W.IFCSPACE && depth < 16) {
+      const up = storeyOf(reader, related, links, cache, lengthToMetres, depth + 1);
+      if (up) return up;
+    }
+  }
+  return null;
+}
+
+/** IfcTypeObject: GlobalId, OwnerHistory, Name, Description, ApplicableOccurrence, HasPropertySets. */
+function typePropertySetIds(reader: ModelReader, links: SpaceLink[]): number[] {
+  return links.filter((l) => l.category === 'definedByType').flatMap((l) => {
+    const t = reader.line(l.related);
+    return t ? refs(t.arguments[5]) : [];
+  });
+}
+
+/** Property sets of the space's type apply to it unless the space has a set of the same name (IFC's override rule). */
+function typeSetsNotOverridden(reader: ModelReader, own: SpaceLink[], psets: PropertySetReader, sets: DecodedSet[]): DecodedSet[] {
+  const names = new Set(sets.map((s) => s.set.name));
+  return typePropertySetIds(reader, own)
+    .map((id) => psets.get(id))
+    .filter((s): s is DecodedSet => s !== null && !names.has(s.set.name) && s.set.properties.length > 0);
+}
+
+/** A reference that points at nothing is reported once per target, folded into one warning. */
+export function reportDanglingRefs(reader: ModelReader, from: number, targets: (number | null)[], checked: Set<number>, run: ExtractionRun): void {
+  for (const t of targets) {
+    if (t === null || checked.has(t)) continue;
+    checked.add(t);
+    if (reader.typeOf(t) === 0) {
+      run.warnings.add('dangling-reference', `Some entities refer to entities that are not in the file (e.g. #${from} refers to #${t}); the missing parts are left empty.`, from, 'dangling-reference');
+    }
+  }
+}
