@@ -9,7 +9,7 @@ import { writeCsvTable, csvTableRowCount } from '../export/csv-export';
 import { startExport } from '../export/export-job';
 import { CsvOptions, CsvTable, ExportFormat, UNATTENDED_EXPORT } from '../export/export-options';
 import { ExportSelection } from '../export/export-selection';
-import { roomScheduleDocument, writeJsonDocument } from '../export/json-export';
+import { writeJsonDocument } from '../export/json-export';
 import { RowProgress } from '../export/row-progress';
 import { streamSink } from '../export/text-sink';
 import { startExtraction } from '../ifc/extraction-job';
@@ -47,7 +47,7 @@ async function writeToStdout(schedule: RoomSchedule, options: ExtractFileOptions
   const selection = new ExportSelection(schedule, options.annotations, undefined);
   const sink = streamSink(stdout);
   if (options.format === 'json') {
-    await writeJsonDocument(roomScheduleDocument(selection), sink, UNATTENDED_EXPORT);
+    await writeJsonDocument(selection, sink, UNATTENDED_EXPORT);
     await sink.write('\n');
     return;
   }

@@ -32,6 +32,9 @@ export function startExport(runner: OperationRunner, input: StartExportInput): R
   });
   // A worker that stopped gracefully removed its temp files itself; one that had to be terminated
   // ran no finally block, so remove what it may have left once it is gone.
-  void op.result.catch(() => op.cleanedUp.then(() => removeStagedFiles(exportTargets(request), stagingToken)).catch(() => undefined));
+  // Capture the promises, not the operation: it must be garbage once disposed.
+  const targets = exportTargets(request);
+  const cleanedUp = op.cleanedUp;
+  void op.result.catch(() => cleanedUp.then(() => removeStagedFiles(targets, stagingToken)).catch(() => undefined));
   return op;
 }

@@ -47,6 +47,3 @@ export const UNATTENDED_EXPORT: ExportControl = {
   progress: () => undefined,
   yieldToMessages: () => Promise.resolve(),
 };
-
-/** Rows between two checks for cancellation: ~1 ms of work, so Cancel answers at once. */
-export const ROWS_PER_CHECK = 250;

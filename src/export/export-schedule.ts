@@ -5,7 +5,7 @@ import { newStagingToken, writeAtomically } from './atomic-files';
 import { csvTableFiles, csvTableRowCount, writeCsvTable } from './csv-export';
 import { CSV_TABLES, ExportControl, ExportRequest } from './export-options';
 import { ExportSelection } from './export-selection';
-import { roomScheduleDocument, writeJsonDocument } from './json-export';
+import { writeJsonDocument } from './json-export';
 import { RowProgress } from './row-progress';
 import { FileSink, TextSink } from './text-sink';
 import { writeXlsx } from './xlsx-export';
@@ -36,8 +36,7 @@ export async function exportSchedule(schedule: RoomSchedule, annotations: Annota
   const exportedAt = new Date();
   switch (request.format) {
     case 'json': {
-      const doc = roomScheduleDocument(selection, exportedAt);
-      return writeAtomically([request.outPath], stagingToken, ([temp]) => writeTextFile(temp, (sink) => writeJsonDocument(doc, sink, control)));
+      return writeAtomically([request.outPath], stagingToken, ([temp]) => writeTextFile(temp, (sink) => writeJsonDocument(selection, sink, control, exportedAt)));
     }
     case 'csv': {
       const files = csvTableFiles(request.outPath, request.tables ?? CSV_TABLES);

@@ -5,14 +5,12 @@ import { Annotations, ExtractionWarning, ScheduleMetadata, Space, SpaceBoundary 
 import { ExportControl } from './export-options';
 import { ExportSelection } from './export-selection';
 import { EXPORTER } from './exporter-info';
+import { SLICE_MS } from './row-progress';
 import { TextSink } from './text-sink';
 
 /** Keep in step with the schema's $id and its `schemaVersion` const. */
 export const ROOM_SCHEDULE_SCHEMA_VERSION = '1.0.0';
 export const ROOM_SCHEDULE_SCHEMA_ID = `urn:ifc-room-schedule:schema:room-schedule:${ROOM_SCHEDULE_SCHEMA_VERSION}`;
-
-// A space serialises to ~1-50 kB; yielding every 10 keeps Cancel instant without slowing the write.
-const SPACES_PER_YIELD = 10;
 
 export type AnnotatedBoundary = SpaceBoundary & { annotation: string | null };
 export type AnnotatedSpace = Omit<Space, 'boundaries'> & { boundaries: AnnotatedBoundary[]; annotation: string | null };
@@ -31,15 +29,23 @@ export interface RoomScheduleDocument {
   annotations: Annotations;
 }
 
-export function roomScheduleDocument(selection: ExportSelection, exportedAt: Date = new Date()): RoomScheduleDocument {
+/** The document with its spaces not yet annotated: the writer annotates them one at a time. */
+function documentShell(selection: ExportSelection, exportedAt: Date): Omit<RoomScheduleDocument, 'spaces'> & { spaces: readonly Space[] } {
+  // Key order is the order in the file.
   return {
     $schema: ROOM_SCHEDULE_SCHEMA_ID,
     schemaVersion: ROOM_SCHEDULE_SCHEMA_VERSION,
     metadata: { ...selection.schedule.metadata, exportedAt: exportedAt.toISOString(), exportedBy: { app: EXPORTER.app, version: EXPORTER.version } },
-    spaces: selection.spaces.map((space) => annotatedSpace(selection, space)),
+    spaces: selection.spaces,
     warnings: selection.schedule.warnings,
     annotations: selection.annotations,
   };
+}
+
+/** The whole document in memory (for stdout, the clipboard and tests). */
+export function roomScheduleDocument(selection: ExportSelection, exportedAt: Date = new Date()): RoomScheduleDocument {
+  const shell = documentShell(selection, exportedAt);
+  return { ...shell, spaces: shell.spaces.map((space) => annotatedSpace(selection, space)) };
 }
 
 function annotatedSpace(selection: ExportSelection, space: Space): AnnotatedSpace {
@@ -55,10 +61,15 @@ function nested(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 }
 
-/** Writes `doc` to `sink` exactly as JSON.stringify(doc, null, 2) would, one space at a time. */
-export async function writeJsonDocument(doc: RoomScheduleDocument, sink: TextSink, control: ExportControl): Promise<void> {
-  const keys = Object.keys(doc) as (keyof RoomScheduleDocument)[];
+/**
+ * Writes the document to `sink` exactly as JSON.stringify(roomScheduleDocument(…), null, 2) would,
+ * one space at a time: a 60 MB export never exists as one string, and Cancel is seen between spaces.
+ */
+export async function writeJsonDocument(selection: ExportSelection, sink: TextSink, control: ExportControl, exportedAt: Date = new Date()): Promise<void> {
+  const doc = documentShell(selection, exportedAt);
+  const keys = Object.keys(doc) as (keyof typeof doc)[];
   const spaces = doc.spaces;
+  let sliceStart = performance.now();
   await sink.write('{\n');
   for (const [i, key] of keys.entries()) {
     const comma = i < keys.length - 1 ? ',' : '';
@@ -68,12 +79,14 @@ export async function writeJsonDocument(doc: RoomScheduleDocument, sink: TextSin
     }
     await sink.write('  "spaces": [\n');
     for (let s = 0; s < spaces.length; s++) {
-      // A space with all its boundaries is one chunk: check for cancel between spaces, yield every few.
+      await sink.write(`    ${nested(annotatedSpace(selection, spaces[s]), 2)}${s < spaces.length - 1 ? ',' : ''}\n`);
+      if (performance.now() - sliceStart < SLICE_MS) continue;
       control.throwIfCancelled();
-      await sink.write(`    ${nested(spaces[s], 2)}${s < spaces.length - 1 ? ',' : ''}\n`);
       control.progress(s + 1, spaces.length, `Writing JSON: ${s + 1} / ${spaces.length} rooms`);
-      if ((s + 1) % SPACES_PER_YIELD === 0) await control.yieldToMessages();
+      await control.yieldToMessages();
+      sliceStart = performance.now();
     }
+    control.progress(spaces.length, spaces.length, `Writing JSON: ${spaces.length} / ${spaces.length} rooms`);
     await sink.write(`  ]${comma}\n`);
   }
   await sink.write('}');

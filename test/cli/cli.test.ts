@@ -1,0 +1,122 @@
+// The command line as a user runs it: a real `node out/src/cli/main.js` process per story.
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { generateLargeModel } from '../../bench/model-generator';
+import type { RoomScheduleDocument } from '../../src/export/json-export';
+import { malformedModel, realModel } from '../support/fixtures';
+
+const CLI = path.resolve(__dirname, '..', '..', 'src', 'cli', 'main.js');
+
+interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** ms from spawn to exit */
+  elapsedMs: number;
+}
+
+function startCli(args: string[], cwd: string, home: string): { child: ChildProcess; done: Promise<CliRun> } {
+  const started = Date.now();
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, IFC_RS_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  const done = new Promise<CliRun>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, elapsedMs: Date.now() - started })));
+  return { child, done };
+}
+
+function runCli(args: string[], cwd: string, home: string): Promise<CliRun> {
+  return startCli(args, cwd, home).done;
+}
+
+describe('ifc-room-schedule extract', () => {
+  let tmp: string;
+  let home: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ifcrs-cli-'));
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ifcrs-cli-home-'));
+  });
+  afterEach(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('exports MultiZoneBuilding.ifc as JSON: exit 0, 13 rooms and 126 boundaries in the file, one summary line', async () => {
+    const run = await runCli(['extract', realModel('MultiZoneBuilding.ifc'), '--format', 'json', '-o', 'multi.json'], tmp, home);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(path.join(tmp, 'multi.json'), 'utf8')) as RoomScheduleDocument;
+    expect(doc.spaces).toHaveLength(13);
+    expect(doc.spaces.reduce((n, s) => n + s.boundaries.length, 0)).toBe(126);
+    expect(run.stdout).toMatch(/^MultiZoneBuilding\.ifc: 13 spaces, 126 boundaries, \d+ warnings?, [\d.]+ m?s → multi\.json\n$/);
+  });
+
+  it('a malformed file gets its own message and suggestion, exit 1, while the other file is still exported', async () => {
+    const run = await runCli(['extract', malformedModel('syn_empty_0_bytes.ifc'), realModel('OneZone.ifc'), '-o', 'out'], tmp, home);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error: syn_empty_0_bytes.ifc: The file "syn_empty_0_bytes.ifc" is empty (0 bytes).\n  The export or download probably failed.');
+    expect(fs.readdirSync(path.join(tmp, 'out'))).toEqual(['OneZone.json']);
+    expect(run.stdout).toMatch(/OneZone\.ifc: 1 space, 8 boundaries/);
+    expect(run.stdout).toContain('1 of 2 files exported, 1 failed.');
+  });
+
+  it('a file that does not exist is reported by name', async () => {
+    const run = await runCli(['extract', path.join(tmp, 'missing.ifc')], tmp, home);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/error: missing\.ifc: .*missing\.ifc.*does not exist/);
+  });
+
+  it('-o - streams the JSON to stdout, with the summary on stderr', async () => {
+    const run = await runCli(['extract', realModel('TwoZones.ifc'), '-o', '-'], tmp, home);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as RoomScheduleDocument;
+    expect(doc.spaces).toHaveLength(2);
+    expect(run.stderr).toMatch(/^TwoZones\.ifc: 2 spaces, 16 boundaries/);
+  });
+
+  it('notes from --annotations reach the JSON, CSV and XLSX exports', async () => {
+    const first = JSON.parse((await runCli(['extract', realModel('TwoZones.ifc'), '-o', '-', '-q'], tmp, home)).stdout) as RoomScheduleDocument;
+    const space = first.spaces[1];
+    const boundary = space.boundaries[0];
+    fs.writeFileSync(path.join(tmp, 'notes.json'), JSON.stringify({ spaces: { [space.globalId!]: 'Needs new carpet, "blue"' }, boundaries: { [boundary.globalId!]: 'Draughty' } }));
+    for (const format of ['json', 'csv', 'xlsx']) {
+      const run = await runCli(['extract', realModel('TwoZones.ifc'), '--format', format, '--annotations', 'notes.json', '-o', `two.${format}`], tmp, home);
+      expect({ format, code: run.code, stderr: run.stderr }).toEqual({ format, code: 0, stderr: '' });
+    }
+    const doc = JSON.parse(fs.readFileSync(path.join(tmp, 'two.json'), 'utf8')) as RoomScheduleDocument;
+    expect(doc.spaces[1].annotation).toBe('Needs new carpet, "blue"');
+    expect(doc.spaces[1].boundaries[0].annotation).toBe('Draughty');
+    expect(fs.readFileSync(path.join(tmp, 'two.rooms.csv'), 'utf8')).toContain('"Needs new carpet, ""blue"""');
+    expect(fs.readFileSync(path.join(tmp, 'two.boundaries.csv'), 'utf8')).toContain('Draughty');
+    // XLSX is a zip: the note is in the sheet XML (inline strings), not readable as plain text.
+    expect(fs.statSync(path.join(tmp, 'two.xlsx')).size).toBeGreaterThan(5000);
+  });
+
+  it('a bad command line is refused with exit 2 before any model is read', async () => {
+    const run = await runCli(['extract', realModel('OneZone.ifc'), realModel('TwoZones.ifc'), '-o', '-'], tmp, home);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('-o - (stdout) takes one input file');
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
+  it('Ctrl-C during a slow extraction cancels it: exit 130, no file, and the process ends by itself (no worker left)', async () => {
+    // ~40 MB built from MultiZoneBuilding.ifc: parsing plus boundary geometry takes several seconds.
+    const model = await generateLargeModel({ sample: realModel('MultiZoneBuilding.ifc'), targetMb: 40 });
+    const { child, done } = startCli(['extract', model.path, '--format', 'xlsx', '-o', 'big.xlsx'], tmp, home);
+    await new Promise((r) => setTimeout(r, 2000));
+    const interruptedAt = Date.now();
+    child.kill('SIGINT');
+    const run = await done;
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('Cancelling…');
+    expect(run.stderr).toContain('Cancelled; no partial file was left behind.');
+    // The process was not killed by the signal: it cancelled, waited for its worker to end, and exited.
+    expect(Date.now() - interruptedAt).toBeLessThan(10_000);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  }, 180_000);
+});
