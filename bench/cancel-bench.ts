@@ -1,0 +1,262 @@
+// Measures what the app promises about cancel: the UI hears "cancelled" at once, the worker is gone
+// soon after, and memory comes back. Every number is measured on real runs of the worker that
+// parses the model; nothing is estimated. Used by the benchmark runner and by the cancel tests.
+import * as fs from 'fs';
+import * as path from 'path';
+import { forceGc, leakTracker, resourceRegistry } from '../src/core/lifecycle';
+import { CleanupHistory } from '../src/core/operations/cleanup-history';
+import { OperationLog } from '../src/core/operations/operation-log';
+import { OperationRunner } from '../src/core/operations/operation-runner';
+import { OperationTimings } from '../src/core/operations/operation-types';
+import { OperationProgress } from '../src/core/operations/protocol';
+import { RunningOperation } from '../src/core/operations/running-operation';
+
+/** The real extraction worker once it is built; until then the test worker that runs web-ifc's OpenModel. */
+export const EXTRACTION_WORKER_FILE = path.join(__dirname, '..', 'src', 'ifc', 'extraction-worker.js');
+export const OPEN_MODEL_WORKER_FILE = path.join(__dirname, '..', 'test', 'fixtures', 'workers', 'open-model-worker.js');
+
+export function defaultCancelWorker(): string {
+  return fs.existsSync(EXTRACTION_WORKER_FILE) ? EXTRACTION_WORKER_FILE : OPEN_MODEL_WORKER_FILE;
+}
+
+export interface Percentiles {
+  p50: number;
+  max: number;
+}
+
+export interface CancelMeasurement {
+  uiLatencyMs: Percentiles;
+  workerExitMs: Percentiles;
+  rssBefore: number;
+  rssAfter: number;
+  /** Cancels that happened (points where the operation had already finished are retried at an earlier point). */
+  cancels: number;
+  /** How long one uncancelled run took (the range the cancel points are drawn from). */
+  fullRunMs: number;
+  /** Cleanup outcomes: how many stopped by themselves (clean) and how many were terminated (forced). */
+  outcomes: Record<string, number>;
+  workerFile: string;
+}
+
+export interface CycleMeasurement {
+  rssGrowthMb: number;
+  retained: number;
+  orphans: number;
+  cycles: number;
+  rssBefore: number;
+  rssAfter: number;
+  workerFile: string;
+  /** Where each cancel landed: the worker's last progress phase ("start-up" before any), or "finished". */
+  cancelledIn: Record<string, number>;
+}
+
+interface CommonOptions {
+  modelPath: string;
+  workerFile?: string;
+  timings?: Partial<OperationTimings>;
+}
+
+const quietLog: OperationLog = { info: () => undefined, warn: () => undefined, error: (m, d) => console.error(m, d ?? '') };
+
+/** mulberry32: a small seeded PRNG, so a benchmark run can be repeated point for point. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function percentiles(values: number[]): Percentiles {
+  if (values.length === 0) return { p50: NaN, max: NaN };
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const p50 = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { p50: round(p50), max: round(sorted[sorted.length - 1]) };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function startOpen(runner: OperationRunner, workerFile: string, modelPath: string): RunningOperation<unknown> {
+  const input = { path: modelPath, name: path.basename(modelPath) };
+  return runner.start<typeof input, unknown>({ kind: 'extract', label: `Reading ${input.name}`, workerFile, input, timeoutMs: 30 * 60_000 });
+}
+
+/**
+ * forceGc() waits on unref'd timers and cleanup waits are unref'd too, so a plain node script could
+ * exit in the middle of a measurement once the last worker is gone: hold the loop open meanwhile.
+ */
+function keepProcessAlive(): () => void {
+  const handle = setInterval(() => undefined, 1000);
+  return () => clearInterval(handle);
+}
+
+/** Settled GC, then RSS: the number "free memory" would show. */
+export async function settledRss(): Promise<number> {
+  await forceGc(10);
+  await new Promise((r) => setTimeout(r, 50));
+  await forceGc(10);
+  return process.memoryUsage().rss;
+}
+
+export interface CancelTiming {
+  uiLatencyMs: number;
+  workerExitMs: number;
+  outcome: string;
+  /** The last progress phase before the cancel ("parse": inside web-ifc). */
+  phase?: string;
+}
+
+/**
+ * Cancels a running operation and measures: `uiLatencyMs` from the cancel() call until a handler on
+ * the result has seen the CancelledError; `workerExitMs` until the worker thread is gone.
+ */
+export async function timeCancel(op: RunningOperation<unknown>): Promise<CancelTiming> {
+  let uiAt = 0;
+  const phase = op.lastProgress?.phase;
+  const t0 = performance.now();
+  const seen = op.result.then(
+    () => undefined,
+    () => {
+      uiAt = performance.now();
+    },
+  );
+  const cleaned = op.cancel();
+  await seen;
+  const record = await cleaned;
+  const goneAt = performance.now();
+  return { uiLatencyMs: round(uiAt - t0), workerExitMs: round(goneAt - t0), outcome: record.outcome, phase };
+}
+
+export interface RunTiming {
+  /** Start to result. */
+  totalMs: number;
+  /** Start until web-ifc's parse was over (the next phase began, or the result came). */
+  parseEndMs: number;
+}
+
+/** One full uncancelled run, which also loads the worker runtime and web-ifc's code once (as app start-up does). */
+async function fullRun(runner: OperationRunner, workerFile: string, modelPath: string): Promise<RunTiming> {
+  const t0 = performance.now();
+  const op = startOpen(runner, workerFile, modelPath);
+  let parsing = false;
+  let parseEndMs: number | undefined;
+  const sub = op.onDidProgress((p) => {
+    if (p.phase === 'parse') parsing = true;
+    else if (parsing && parseEndMs === undefined) parseEndMs = performance.now() - t0;
+  });
+  await op.result;
+  const totalMs = performance.now() - t0;
+  sub.dispose();
+  await op.cleanedUp;
+  return { totalMs, parseEndMs: parseEndMs ?? totalMs };
+}
+
+export function waitForPhase(op: RunningOperation<unknown>, phase: string): Promise<OperationProgress | undefined> {
+  return new Promise((resolve) => {
+    if (op.lastProgress?.phase === phase) return resolve(op.lastProgress);
+    const sub = op.onDidProgress((p) => {
+      if (p.phase !== phase) return;
+      sub.dispose();
+      resolve(p);
+    });
+    void op.result.then(
+      () => resolve(undefined),
+      () => resolve(undefined),
+    );
+  });
+}
+
+export async function measureCancel(options: CommonOptions & { points: number; seed: number }): Promise<CancelMeasurement> {
+  if (options.points < 1) throw new Error('measureCancel: points must be at least 1');
+  const workerFile = options.workerFile ?? defaultCancelWorker();
+  const history = new CleanupHistory();
+  const runner = new OperationRunner({ history, log: quietLog, timings: options.timings });
+  const random = seededRandom(options.seed);
+  const release = keepProcessAlive();
+  try {
+    await fullRun(runner, workerFile, options.modelPath);
+    const fullRunMs = (await fullRun(runner, workerFile, options.modelPath)).totalMs;
+    const rssBefore = await settledRss();
+    const ui: number[] = [];
+    const exit: number[] = [];
+    const outcomes: Record<string, number> = {};
+    let cancels = 0;
+    let attempts = 0;
+    while (cancels < options.points && attempts < options.points * 3) {
+      attempts++;
+      const at = random() * fullRunMs * 0.95;
+      const op = startOpen(runner, workerFile, options.modelPath);
+      await Promise.race([new Promise((r) => setTimeout(r, at)), op.result.catch(() => undefined)]);
+      if (op.state !== 'running') {
+        await op.cleanedUp;
+        continue;
+      }
+      const t = await timeCancel(op);
+      ui.push(t.uiLatencyMs);
+      exit.push(t.workerExitMs);
+      outcomes[t.outcome] = (outcomes[t.outcome] ?? 0) + 1;
+      cancels++;
+    }
+    await runner.whenIdle();
+    const rssAfter = await settledRss();
+    return { uiLatencyMs: percentiles(ui), workerExitMs: percentiles(exit), rssBefore, rssAfter, cancels, fullRunMs: round(fullRunMs), outcomes, workerFile };
+  } finally {
+    runner.dispose();
+    await runner.whenIdle();
+    history.dispose();
+    release();
+  }
+}
+
+/**
+ * Open → cancel `cycles` times, each cancel at a seeded random point inside the parse, and measure
+ * what stays: RSS growth after GC, operations/workers still reachable after dispose, orphans.
+ */
+export async function measureCycles(options: CommonOptions & { cycles: number; seed?: number }): Promise<CycleMeasurement> {
+  const workerFile = options.workerFile ?? defaultCancelWorker();
+  const history = new CleanupHistory();
+  const runner = new OperationRunner({ history, log: quietLog, timings: options.timings });
+  const random = seededRandom(options.seed ?? 1);
+  const release = keepProcessAlive();
+  try {
+    // Two warm-up runs: the first worker loads the thread runtime and web-ifc's code, whose memory
+    // stays with the process (measured ~35 MB) and is not growth per cycle.
+    await fullRun(runner, workerFile, options.modelPath);
+    const { parseEndMs } = await fullRun(runner, workerFile, options.modelPath);
+    const rssBefore = await settledRss();
+    const checkpoint = leakTracker.checkpoint();
+    const phases = await runCycles(runner, workerFile, options.modelPath, options.cycles, parseEndMs, random);
+    await runner.whenIdle();
+    const rssAfter = await settledRss();
+    const retained = (await leakTracker.findRetained(checkpoint)).length;
+    const orphans = resourceRegistry.orphans().length;
+    const cancelledIn: Record<string, number> = {};
+    for (const p of phases) cancelledIn[p] = (cancelledIn[p] ?? 0) + 1;
+    return { rssGrowthMb: round((rssAfter - rssBefore) / (1024 * 1024)), retained, orphans, cycles: options.cycles, rssBefore, rssAfter, workerFile, cancelledIn };
+  } finally {
+    runner.dispose();
+    await runner.whenIdle();
+    history.dispose();
+    release();
+  }
+}
+
+// In a function of its own so that no operation stays referenced from the caller's frame.
+async function runCycles(runner: OperationRunner, workerFile: string, modelPath: string, cycles: number, parseEndMs: number, random: () => number): Promise<string[]> {
+  const phases: string[] = [];
+  for (let i = 0; i < cycles; i++) {
+    const op = startOpen(runner, workerFile, modelPath);
+    // Anywhere from start-up to the end of the parse: while the worker starts, loads web-ifc, reads or parses.
+    await Promise.race([new Promise((r) => setTimeout(r, random() * parseEndMs)), op.result.catch(() => undefined)]);
+    phases.push(op.state === 'running' ? op.lastProgress?.phase ?? 'start-up' : 'finished');
+    await op.cancel();
+    await op.cleanedUp;
+  }
+  return phases;
+}
