@@ -57,7 +57,7 @@ class ExtractRun extends Disposable {
         const { schedule, files } = await extractFile(
           this.runner,
           plan,
-          { format, tables: options.table ? [options.table] : undefined, csv: { excel: options.excelCsv }, annotations, skipGeometry: options.skipGeometry === true, showProgress: !options.quiet },
+          { format, tables: options.table ? [options.table] : undefined, csv: { excel: options.excelCsv }, annotations, skipGeometry: options.skipGeometry === true, showProgress: !options.quiet, phaseLines: options.verbose === true },
           io,
           (op) => (this.current = op),
         );

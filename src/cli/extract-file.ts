@@ -9,6 +9,7 @@ import { writeCsvTable, csvTableRowCount } from '../export/csv-export';
 import { startExport } from '../export/export-job';
 import { CsvOptions, CsvTable, ExportFormat, UNATTENDED_EXPORT } from '../export/export-options';
 import { ExportSelection } from '../export/export-selection';
+import { EXPORTER } from '../export/exporter-info';
 import { writeJsonDocument } from '../export/json-export';
 import { RowProgress } from '../export/row-progress';
 import { streamSink } from '../export/text-sink';
@@ -23,6 +24,8 @@ export interface ExtractFileOptions {
   annotations?: Annotations;
   skipGeometry: boolean;
   showProgress: boolean;
+  /** Off a terminal, print each phase as a line (--verbose). */
+  phaseLines: boolean;
 }
 
 export interface ExtractFileResult {
@@ -59,9 +62,9 @@ async function writeToStdout(schedule: RoomSchedule, options: ExtractFileOptions
 export async function extractFile(runner: OperationRunner, plan: OutputPlan, options: ExtractFileOptions, stdio: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, track: TrackOperation): Promise<ExtractFileResult> {
   const name = path.basename(plan.input);
   const store = new DisposableStore(`cli:extract ${name}`);
-  const bar = options.showProgress ? store.add(new ProgressBar(stdio.stderr, name)) : undefined;
+  const bar = options.showProgress ? store.add(new ProgressBar(stdio.stderr, name, { phaseLines: options.phaseLines })) : undefined;
   try {
-    const extraction = startExtraction(runner, { path: path.resolve(plan.input), name, skipGeometry: options.skipGeometry }, undefined, { onTimeout: 'cancel' });
+    const extraction = startExtraction(runner, { path: path.resolve(plan.input), name, skipGeometry: options.skipGeometry, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' });
     const schedule = await run(extraction, bar, track, store);
     if (plan.outPath === '-') {
       bar?.dispose();

@@ -53,7 +53,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--annotations <file>', 'JSON file with notes on rooms and boundaries to include')
     .option('--skip-geometry', 'skip boundary geometry (no areas or orientations): faster')
     .option('-q, --quiet', 'no progress bar and no summary lines (errors are still printed)')
-    .option('--verbose', 'print technical detail with errors')
+    .option('--verbose', 'print technical detail with errors, and each phase as a line when stderr is not a terminal')
     .addHelpText('after', OUTPUT_HELP)
     .action(async (files: string[], options: ExtractCommandOptions) => setExit(await runExtractCommand(files, options, io)));
 

@@ -1,5 +1,6 @@
 // A one-line progress bar on stderr for files that take more than a second. Only on a terminal: in
-// a pipe or a CI log, carriage-return redraws are noise, so nothing is drawn there.
+// a pipe or a CI log, carriage-return redraws are noise, so there it writes nothing, or, with
+// `phaseLines` (--verbose), one plain line per phase ("model.ifc: Parsing model.ifc").
 import { Disposable, disposableInterval, disposableTimeout, MutableDisposable } from '../core/lifecycle';
 import { OperationProgress } from '../core/operations/protocol';
 
@@ -7,6 +8,8 @@ export interface ProgressBarOptions {
   /** Nothing is drawn before this (fast files finish without a flicker). */
   delayMs?: number;
   redrawMs?: number;
+  /** When not on a terminal: a line per phase change instead of nothing. */
+  phaseLines?: boolean;
 }
 
 const BAR_WIDTH = 24;
@@ -16,6 +19,7 @@ export class ProgressBar extends Disposable {
   private drawn = false;
   private readonly startedAt = Date.now();
   private readonly ticker = this.register(new MutableDisposable());
+  private readonly phaseLines: boolean;
 
   constructor(
     private readonly stream: NodeJS.WriteStream,
@@ -23,6 +27,7 @@ export class ProgressBar extends Disposable {
     options: ProgressBarOptions = {},
   ) {
     super('ProgressBar');
+    this.phaseLines = !stream.isTTY && options.phaseLines === true;
     if (!stream.isTTY) return;
     const redrawMs = options.redrawMs ?? 100;
     // unref: a progress bar must never be what keeps the CLI alive.
@@ -30,6 +35,7 @@ export class ProgressBar extends Disposable {
   }
 
   update(progress: OperationProgress): void {
+    if (this.phaseLines && progress.phase !== this.latest?.phase) this.stream.write(`${this.label}: ${progress.message}\n`);
     this.latest = progress;
   }
 

@@ -18,7 +18,15 @@ interface CliRun {
   elapsedMs: number;
 }
 
-function startCli(args: string[], cwd: string, home: string): { child: ChildProcess; done: Promise<CliRun> } {
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out waiting for the CLI');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function startCli(args: string[], cwd: string, home: string): { child: ChildProcess; done: Promise<CliRun>; stderr: () => string } {
   const started = Date.now();
   const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, IFC_RS_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -26,7 +34,7 @@ function startCli(args: string[], cwd: string, home: string): { child: ChildProc
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const done = new Promise<CliRun>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, elapsedMs: Date.now() - started })));
-  return { child, done };
+  return { child, done, stderr: () => stderr };
 }
 
 function runCli(args: string[], cwd: string, home: string): Promise<CliRun> {
@@ -106,14 +114,17 @@ describe('ifc-room-schedule extract', () => {
   it('Ctrl-C during a slow extraction cancels it: exit 130, no file, and the process ends by itself (no worker left)', async () => {
     // ~40 MB built from MultiZoneBuilding.ifc: parsing plus boundary geometry takes several seconds.
     const model = await generateLargeModel({ sample: realModel('MultiZoneBuilding.ifc'), targetMb: 40 });
-    const { child, done } = startCli(['extract', model.path, '--format', 'xlsx', '-o', 'big.xlsx'], tmp, home);
-    await new Promise((r) => setTimeout(r, 2000));
+    const { child, done, stderr } = startCli(['extract', model.path, '--format', 'xlsx', '-o', 'big.xlsx', '--verbose'], tmp, home);
+    // --verbose prints each phase as a line off a terminal: interrupt once web-ifc is parsing.
+    await waitFor(() => stderr().includes(`${path.basename(model.path)}: Parsing`), 30_000);
     const interruptedAt = Date.now();
     child.kill('SIGINT');
     const run = await done;
     expect(run.signal).toBeNull();
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('Cancelling…');
+    // Cancelled while parsing: the later phases never started.
+    expect(run.stderr).not.toContain('Reading space boundaries');
     expect(run.stderr).toContain('Cancelled; no partial file was left behind.');
     // The process was not killed by the signal: it cancelled, waited for its worker to end, and exited.
     expect(Date.now() - interruptedAt).toBeLessThan(10_000);
