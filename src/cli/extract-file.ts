@@ -46,7 +46,7 @@ async function run<Out>(op: RunningOperation<Out>, bar: ProgressBar | undefined,
   }
 }
 
-async function writeToStdout(schedule: RoomSchedule, options: ExtractFileOptions, stdout: NodeJS.WriteStream): Promise<void> {
+async function writeSchedule(schedule: RoomSchedule, options: ExtractFileOptions, stdout: NodeJS.WriteStream): Promise<void> {
   const selection = new ExportSelection(schedule, options.annotations, undefined);
   const sink = streamSink(stdout);
   if (options.format === 'json') {
@@ -57,6 +57,20 @@ async function writeToStdout(schedule: RoomSchedule, options: ExtractFileOptions
   // planOutputs allows stdout for CSV only with exactly one table.
   const table = options.tables![0];
   await writeCsvTable(selection, table, sink, options.csv, new RowProgress(UNATTENDED_EXPORT, csvTableRowCount(selection, table), 'CSV'));
+}
+
+async function writeToStdout(schedule: RoomSchedule, options: ExtractFileOptions, stdout: NodeJS.WriteStream): Promise<void> {
+  // A reader that stops early (`| head`) closes the pipe: that is its choice, not our failure. The
+  // pending write rejects with the error; this listener only keeps the 'error' event from being fatal.
+  const ignoreClosedPipe = () => undefined;
+  stdout.on('error', ignoreClosedPipe);
+  try {
+    await writeSchedule(schedule, options, stdout);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+  } finally {
+    stdout.off('error', ignoreClosedPipe);
+  }
 }
 
 export async function extractFile(runner: OperationRunner, plan: OutputPlan, options: ExtractFileOptions, stdio: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, track: TrackOperation): Promise<ExtractFileResult> {

@@ -1,9 +1,21 @@
 import { ProgressBar } from '../../src/cli/progress-bar';
 import { useLeakCheck } from '../support/leak-check';
 
-function fakeStream(isTTY: boolean): NodeJS.WriteStream & { text: string } {
-  const s = { isTTY, columns: 100, text: '', write(chunk: string) { s.text += chunk; return true; } };
-  return s as unknown as NodeJS.WriteStream & { text: string };
+type FakeStream = NodeJS.WriteStream & { text: string; firstWriteAt: number | undefined };
+
+function fakeStream(isTTY: boolean): FakeStream {
+  const s = {
+    isTTY,
+    columns: 100,
+    text: '',
+    firstWriteAt: undefined as number | undefined,
+    write(chunk: string) {
+      s.firstWriteAt ??= Date.now();
+      s.text += chunk;
+      return true;
+    },
+  };
+  return s as unknown as FakeStream;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -13,14 +25,17 @@ describe('the CLI progress bar', () => {
 
   it('on a terminal, appears only once a file takes longer than the delay, and clears its line when done', async () => {
     const stream = fakeStream(true);
-    const bar = new ProgressBar(stream, 'MultiZoneBuilding.ifc', { delayMs: 60, redrawMs: 10 });
-    bar.update({ phase: 'boundaries', message: 'Reading space boundaries', fraction: 0.5 });
-    await sleep(30);
-    expect(stream.text).toBe('');
-    await sleep(80);
-    expect(stream.text).toContain('MultiZoneBuilding.ifc [############------------]  50%');
-    expect(stream.text).toContain('Reading space boundaries');
-    bar.dispose();
+    const createdAt = Date.now();
+    const bar = new ProgressBar(stream, 'MultiZoneBuilding.ifc', { delayMs: 100, redrawMs: 10 });
+    try {
+      bar.update({ phase: 'boundaries', message: 'Reading space boundaries', fraction: 0.5 });
+      while (stream.firstWriteAt === undefined && Date.now() - createdAt < 5000) await sleep(5);
+      expect(stream.firstWriteAt! - createdAt).toBeGreaterThanOrEqual(100);
+      expect(stream.text).toContain('MultiZoneBuilding.ifc [############------------]  50%');
+      expect(stream.text).toContain('Reading space boundaries');
+    } finally {
+      bar.dispose();
+    }
     expect(stream.text.endsWith('\r\x1b[2K')).toBe(true);
   });
 
