@@ -63,13 +63,14 @@ export async function readBoundaries(ctx: BoundaryContext, run: ExtractionRun): 
     for (const line of lines) {
       const draft = boundaryDraft(ctx, line.ID, run);
       if (!draft) continue;
-      if (!ctx.spacePlacements.has(draft.spaceId)) {
+      const spaceId = draft.spaceId;
+      if (spaceId === null || !ctx.spacePlacements.has(spaceId)) {
         unattached++;
         continue;
       }
-      let list = bySpace.get(draft.spaceId);
-      if (!list) bySpace.set(draft.spaceId, (list = []));
-      list.push(draft);
+      let list = bySpace.get(spaceId);
+      if (!list) bySpace.set(spaceId, (list = []));
+      list.push({ ...draft, spaceId });
     }
     // Keep memory flat on big models: this slice's geometry is done with.
     reader.release(fetched);
@@ -84,12 +85,15 @@ export async function readBoundaries(ctx: BoundaryContext, run: ExtractionRun): 
   return { bySpace, total: ids.length };
 }
 
-function boundaryDraft(ctx: BoundaryContext, id: number, run: ExtractionRun): BoundaryDraft | null {
+function boundaryDraft(ctx: BoundaryContext, id: number, run: ExtractionRun): (Omit<BoundaryDraft, 'spaceId'> & { spaceId: number | null }) | null {
   const { reader } = ctx;
   const line = reader.line(id);
-  const spaceId = line ? ref(line.arguments[4]) : null;
-  if (!line || spaceId === null) return null;
+  if (!line) return null;
   const a = line.arguments;
+  // RelatingSpace is mandatory: a boundary without a reference there belongs to nothing we can show.
+  if (a.length < 9) return reader.skip(id, `it has ${a.length} attributes instead of at least 9`);
+  if (a[4] !== null && ref(a[4]) === null) return reader.skip(id, 'its RelatingSpace is not a reference');
+  const spaceId = ref(a[4]);
   reportDanglingRefs(reader, id, [ref(a[1]), spaceId, ref(a[5]), ref(a[6])], ctx.checkedRefs, run);
   const name = str(a[2]);
   const description = str(a[3]);
@@ -109,7 +113,7 @@ function boundaryDraft(ctx: BoundaryContext, id: number, run: ExtractionRun): Bo
   } else {
     try {
       const shape = connectionShape(ctx.geometry, ref(a[6]));
-      const frame = ctx.geometry.worldPlacement(ctx.spacePlacements.get(spaceId) ?? null);
+      const frame = ctx.geometry.worldPlacement(spaceId !== null ? (ctx.spacePlacements.get(spaceId) ?? null) : null);
       area = round(shape.area * ctx.lengthToMetres * ctx.lengthToMetres);
       normal = normalize(rotate(frame, shape.areaVector));
       worldCentroid = scale(apply(frame, shape.centroid), ctx.lengthToMetres);

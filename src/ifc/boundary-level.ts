@@ -38,13 +38,18 @@ export function boundaryLevel(type: number, schemaFamily: number, name: string |
 
 /**
  * The boundaries that describe a space's surfaces once: its 2nd-level ones if it has any, else its
- * 1st-level ones, else all (unspecified). Used for surface totals and the computed floor area, so
- * a file carrying both levels is not counted twice.
+ * 1st-level ones, else all. Used for surface totals and the computed floor area, so a file carrying
+ * both levels is not counted twice. Boundaries whose level is not stated but whose Description
+ * says "2a" / "2b" (the Space Boundary Tool names its 2b pieces "3rdLevel", as in SWW-5_SB.ifc)
+ * describe themselves as parts of the second-level set and complete it.
  */
-export function levelForTotals<T extends { level: BoundaryLevel }>(boundaries: readonly T[]): { level: string; boundaries: T[] } {
-  for (const level of ['2ndLevel', '1stLevel'] as const) {
-    const chosen = boundaries.filter((b) => b.level === level);
-    if (chosen.length) return { level, boundaries: chosen };
+export function levelForTotals<T extends { level: BoundaryLevel; description: string | null }>(boundaries: readonly T[]): { level: string; boundaries: T[] } {
+  const second = boundaries.filter((b) => b.level === '2ndLevel');
+  if (second.length) {
+    const parts = boundaries.filter((b) => b.level === 'unspecified' && detail(b.description) !== null);
+    return { level: parts.length ? `2ndLevel, with ${parts.length} unnamed 2a/2b part${parts.length === 1 ? '' : 's'}` : '2ndLevel', boundaries: [...second, ...parts] };
   }
+  const first = boundaries.filter((b) => b.level === '1stLevel');
+  if (first.length) return { level: '1stLevel', boundaries: first };
   return { level: 'level not stated', boundaries: [...boundaries] };
 }

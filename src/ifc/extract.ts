@@ -3,6 +3,7 @@
 // read boundaries with their geometry, assemble. Cancellable between phases and batches; whatever it
 // opened (the file, the web-ifc model) is closed on every path out.
 import * as W from 'web-ifc';
+import type { IfcAPI } from 'web-ifc';
 import { DisposableStore } from '../core/lifecycle';
 import { OperationError } from '../core/operations/operation-error';
 import { OperationProgress } from '../core/operations/protocol';
@@ -24,7 +25,7 @@ import { relatedIds, spaceRelationships } from './relationships';
 import { readSpaces } from './spaces';
 import { finishSpace } from './space-summary';
 import { checkSource, HEAD_BYTES, TAIL_BYTES } from './validate-source';
-import { ifcEngine, knownSchemas, webIfcVersion } from './web-ifc-runtime';
+import { ifcEngine, knownSchemas, wasmMemoryBytes, webIfcVersion } from './web-ifc-runtime';
 
 export interface ExtractOptions {
   /** web-ifc MEMORY_LIMIT in bytes. */
@@ -75,12 +76,14 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     run.begin('parse', `Parsing ${source.name}`);
     const open = () => openModel(api, source, run, options.memoryLimitBytes);
     const model = store.add(options.blocking ? options.blocking('parse', open) : open());
+    const heapLimit = memoryGuard(api, source.name, options.memoryLimitBytes);
+    heapLimit();
     const sha256 = source.sha256();
     // The model is in the WASM heap now: let go of the file (or the bytes) before reading it.
     source.dispose();
     await run.between();
 
-    const reader = new ModelReader(api, model.modelId, check.schemaFamily, run.warnings);
+    const reader = new ModelReader(api, model.modelId, check.schemaFamily);
     const header = readFileHeader(api, model.modelId);
     const project = readProjectContext(reader, run.warnings);
     const spaceIds = reader.ids(W.IFCSPACE, true);
@@ -89,6 +92,7 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     run.begin('relationships', 'Reading relationships');
     const index = await indexSpaceRelationships(reader, new Set(spaceIds), run);
     await run.between();
+    heapLimit();
 
     run.begin('spaces', `Reading ${spaceIds.length} spaces`);
     // Dangling references are reported once per missing target, across spaces and boundaries.
@@ -100,9 +104,11 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     const geometry = new GeometryReader(reader, project.units.planeAngle, run.warnings);
     const spacePlacements = new Map(drafts.map((d) => [d.space.expressId, d.placementId] as const));
     if (!options.skipGeometry) reader.prefetchClosure([...spacePlacements.values()].filter((p): p is number => p !== null));
+    heapLimit();
     const boundaries = await readBoundaries({ checkedRefs, reader, geometry, spacePlacements, lengthToMetres: project.units.length, trueNorth: project.trueNorth, skipGeometry: !!options.skipGeometry }, run);
     await run.between();
 
+    heapLimit();
     run.begin('schedule', 'Assembling the schedule');
     orientOutward(boundaries.bySpace, project.trueNorth, run.warnings);
     const spacesById = new Map(drafts.map((d) => [d.space.expressId, d.space] as const));
@@ -119,7 +125,11 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     run.end();
 
     const skipped = reader.skipped.size;
-    if (skipped) run.warnings.add('bad-entity', `${skipped} entit${skipped === 1 ? 'y' : 'ies'} could not be read and ${skipped === 1 ? 'was' : 'were'} skipped.`, undefined, 'bad-entity-total');
+    if (reader.firstSkip) {
+      const { id, type, reason } = reader.firstSkip;
+      const message = `${skipped} entit${skipped === 1 ? 'y' : 'ies'} could not be read and ${skipped === 1 ? 'was' : 'were'} skipped (first: #${id}, ${type}: ${reason}).`;
+      run.warnings.add('bad-entity', message, id, 'bad-entity', skipped);
+    }
     const canonical = knownSchemas().find((s) => s.family === check.schemaFamily)?.names[0];
     const metadata: ScheduleMetadata = {
       source: { name: source.name, path: source.path, sizeBytes: source.fileSizeBytes, sha256, container: source.container },
@@ -143,4 +153,18 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     run.end();
     store.dispose();
   }
+}
+
+/**
+ * memoryLimitBytes caps the WASM heap. web-ifc 0.0.78 takes MEMORY_LIMIT but does not enforce it
+ * while parsing (measured: a 1 KB limit still opens a 20 MB model), so the heap is checked here
+ * after the parse and between phases; past the limit the extraction ends as out of memory.
+ */
+function memoryGuard(api: IfcAPI, name: string, limit: number | undefined): () => void {
+  return () => {
+    const heap = wasmMemoryBytes(api);
+    if (limit && heap !== undefined && heap > limit) {
+      throw ifcErrors.outOfMemory(name, `WASM heap ${heap} bytes exceeds the limit of ${limit} bytes`);
+    }
+  };
 }

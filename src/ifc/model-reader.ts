@@ -4,7 +4,6 @@
 import type { IfcAPI } from 'web-ifc';
 import { RawArg, RawLine } from './step-values';
 import { ifcClassName, withSubtypes } from './web-ifc-runtime';
-import { WarningCollector } from './warnings';
 
 const BATCH = 8192;
 
@@ -18,15 +17,15 @@ export class ModelReader {
   private readonly cache = new Map<number, RawLine | null>();
   private readonly subtypeSets = new Map<number, Set<number>>();
   private readonly names = new Map<number, string>();
-  /** Entities that exist but could not be read. */
+  /** Entities that exist but could not be read or make no sense, with the first reason seen. */
   readonly skipped = new Set<number>();
+  firstSkip: { id: number; type: string; reason: string } | undefined;
 
   constructor(
     private readonly api: IfcAPI,
     readonly modelId: number,
     /** web-ifc's schema id (1 IFC2X3, 2 IFC4, 3 IFC4X3). */
     readonly schemaFamily: number,
-    private readonly warnings: WarningCollector,
   ) {}
 
   /** Express ids of every entity of `type` (and its subtypes when asked), in file order. */
@@ -140,10 +139,11 @@ export class ModelReader {
     });
   }
 
-  private skip(id: number): null {
+  /** Records an entity that is skipped: unreadable, or missing what the schedule needs from it. */
+  skip(id: number, reason = 'web-ifc could not read it'): null {
     if (!this.skipped.has(id)) {
       this.skipped.add(id);
-      this.warnings.add('bad-entity', 'Some entities could not be read and were skipped.', id, 'bad-entity');
+      this.firstSkip ??= { id, type: this.typeName(this.typeOf(id)), reason };
     }
     return null;
   }

@@ -30,6 +30,10 @@ export async function readSpaces(reader: ModelReader, spaceIds: number[], links:
     for (const id of slice) {
       const line = reader.line(id);
       if (!line) continue;
+      if (line.arguments.length < 8) {
+        reader.skip(id, `it has ${line.arguments.length} attributes instead of at least 8`);
+        continue;
+      }
       reportDanglingRefs(reader, line.ID, line.arguments.map(ref), checkedRefs, run);
       if (!str(line.arguments[0])) {
         run.warnings.add('bad-entity', 'Some spaces have no GlobalId, which IFC requires; their notes are keyed by express id (#id) and may not survive a re-export.', id, 'space-no-guid');

@@ -36,7 +36,7 @@ function latin1(bytes: Uint8Array): string {
 
 /** The header text without comments: from ISO-10303-21; to the first ENDSEC;. */
 function headerSection(text: string): string {
-  const end = text.search(/ENDSEC\s*;/i);
+  const end = text.search(/ENDSEC\s*;/);
   return (end < 0 ? text : text.slice(0, end)).replace(/\/\*[\s\S]*?\*\//g, ' ');
 }
 
@@ -46,12 +46,13 @@ export function checkSource(name: string, head: Uint8Array, tail: Uint8Array): S
   // A UTF-8 byte-order mark, blank lines and comments may come before the magic line.
   const text = latin1(head).replace(/^\u00ef\u00bb\u00bf/, '');
   const start = text.replace(/^(\s|\/\*[\s\S]*?\*\/)*/, '');
-  if (!/^ISO-10303-21\s*;/i.test(start)) {
+  // STEP keywords are upper case (ISO 10303-21); web-ifc does not recognise them otherwise either.
+  if (!/^ISO-10303-21\s*;/.test(start)) {
     const firstLine = (start.split(/\r?\n/)[0] ?? '').replace(/[^\x20-\x7e]/g, '?').slice(0, 60);
     throw ifcErrors.notStep(name, firstLine);
   }
   const header = headerSection(start);
-  const schemaMatch = /FILE_SCHEMA\s*\(\s*\(\s*'([^']*)'/i.exec(header);
+  const schemaMatch = /FILE_SCHEMA\s*\(\s*\(\s*'([^']*)'/.exec(header);
   if (!schemaMatch || schemaMatch[1].trim() === '') throw ifcErrors.schemaMissing(name);
   const schema = schemaMatch[1].trim();
   const family = schemaFamilyOf(schema);
@@ -67,6 +68,6 @@ export function checkSource(name: string, head: Uint8Array, tail: Uint8Array): S
   } else if (schema.toUpperCase() !== canonical && schema.toUpperCase() !== 'IFC4X3_ADD2') {
     schemaNote = `FILE_SCHEMA says ${schema}, which is read with the ${canonical} schema; entities that changed between them may be misread.`;
   }
-  const truncated = !/END-ISO-10303-21\s*;/i.test(latin1(tail));
+  const truncated = !/END-ISO-10303-21\s*;/.test(latin1(tail));
   return { schema, schemaFamily: family, truncated, schemaNote };
 }

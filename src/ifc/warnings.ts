@@ -5,14 +5,14 @@ import { ExtractionWarning, WarningCode } from '../core/schedule/model';
 export class WarningCollector {
   private readonly byKey = new Map<string, ExtractionWarning>();
 
-  /** `key` groups repeats; by default code + message. The first entity id seen is kept. */
-  add(code: WarningCode, message: string, expressId?: number, key = `${code}|${message}`): void {
+  /** `key` groups repeats; by default code + message. The first entity id seen is kept. `times`: occurrences at once. */
+  add(code: WarningCode, message: string, expressId?: number, key = `${code}|${message}`, times = 1): void {
     const existing = this.byKey.get(key);
     if (existing) {
-      existing.count++;
+      existing.count += times;
       return;
     }
-    this.byKey.set(key, expressId === undefined ? { code, message, count: 1 } : { code, message, expressId, count: 1 });
+    this.byKey.set(key, expressId === undefined ? { code, message, count: times } : { code, message, expressId, count: times });
   }
 
   list(): ExtractionWarning[] {
