@@ -231,25 +231,26 @@ export function gcAvailable(): boolean {
 }
 
 /**
- * Runs full GC passes with macrotask turns between them (FinalizationRegistry callbacks and
- * WeakRef clearing happen between turns) until used heap stops shrinking, at most `maxPasses`.
+ * Runs full GC passes, each followed by an immediate and a timer turn, until used heap stops
+ * shrinking (at least `minPasses`, at most `maxPasses`). The turns matter: FinalizationRegistry
+ * callbacks and N-API finalizers (NodeGui's wrappers) run in later tasks, and a finalizer that
+ * releases a persistent reference makes more garbage for the next pass — a chain one GC cannot see.
  */
-export async function forceGc(maxPasses = 6): Promise<{ passes: number; heapBefore: number; heapAfter: number }> {
+export async function forceGc(maxPasses = 10, minPasses = 4): Promise<{ passes: number; heapBefore: number; heapAfter: number }> {
   const gc = getGc();
   if (!gc) throw new Error('GC is not available: start Node with --expose-gc (the app launcher does)');
   const heapBefore = process.memoryUsage().heapUsed;
   let last = heapBefore;
   let passes = 0;
-  for (; passes < maxPasses; passes++) {
+  while (passes < maxPasses) {
     gc();
+    passes++;
+    await new Promise<void>((resolve) => setImmediate(resolve));
     await sleep(0);
     const used = process.memoryUsage().heapUsed;
-    if (passes >= 1 && last - used < 64 * 1024) {
-      passes++;
-      last = used;
-      break;
-    }
+    const shrunk = last - used;
     last = used;
+    if (passes >= minPasses && shrunk < 64 * 1024) break;
   }
   return { passes, heapBefore, heapAfter: last };
 }

@@ -8,7 +8,7 @@ import { QAbstractItemViewSelectionBehavior, QHeaderViewResizeMode, QLabel, QLin
 import { formatEntity } from './format';
 import { grow, hbox, label, vbox } from '../widgets/layout';
 import { listen } from '../widgets/qt-lifecycle';
-import { ArrayTableModel } from '../widgets/table-model';
+import { ArrayTableModel, ownTableModel } from '../widgets/table-model';
 
 const CATEGORY_TITLES: Record<string, string> = { wall: 'Walls', floor: 'Floors/slabs', ceiling: 'Ceilings/roofs', window: 'Windows', door: 'Doors', virtual: 'Virtual', other: 'Other' };
 
@@ -42,6 +42,7 @@ export class BoundariesTab extends Disposable {
       { title: 'Orient.', text: (b) => b.orientation ?? '—', tooltip: (b) => (b.azimuthDeg === null ? undefined : `${b.azimuthDeg.toFixed(0)}° from north`) },
       { title: 'Note', text: (b) => this.annotations()?.get('boundaries', annotationKey(b)) ?? '' },
     ]);
+    this.register(ownTableModel(this.model, 'boundaries'));
     this.table.setObjectName('boundariesTable');
     this.table.setModel(this.model);
     this.table.setSelectionBehavior(QAbstractItemViewSelectionBehavior.SelectRows);

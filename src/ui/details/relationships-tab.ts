@@ -1,7 +1,7 @@
-// A room's relationships, grouped by kind; an empty kind list says "none" rather than showing nothing.
+// A room's relationships, grouped by kind; a room without any says "none" rather than showing nothing.
 import { Disposable } from '../../core/lifecycle';
 import { Relationship, RelationshipCategory, Space } from '../../core/schedule/model';
-import { QTreeWidget, QTreeWidgetItem } from '../qt';
+import { GroupedRow, GroupedTable } from '../widgets/grouped-table';
 
 const CATEGORY_TITLES: Record<RelationshipCategory, string> = {
   contains: 'Contains',
@@ -25,33 +25,28 @@ export function groupRelationships(rels: readonly Relationship[]): Map<Relations
   return groups;
 }
 
+export function relationshipRows(space: Space): GroupedRow[] {
+  if (space.relationships.length === 0) return [{ section: 'none — this room has no relationships in the file' }];
+  const rows: GroupedRow[] = [];
+  for (const [category, rels] of groupRelationships(space.relationships)) {
+    rows.push({ section: `▾ ${CATEGORY_TITLES[category]} (${rels.length})` });
+    for (const r of rels) {
+      const name = r.related.name?.trim() || r.related.description?.trim() || '—';
+      rows.push({ cells: [r.related.type, name, r.related.globalId ?? `#${r.related.expressId}`, r.via] });
+    }
+  }
+  return rows;
+}
+
 export class RelationshipsTab extends Disposable {
-  readonly widget = new QTreeWidget();
+  readonly table = this.register(new GroupedTable(['IFC type', 'Name', 'GlobalId', 'Via'], [200, 230, 190], 'relationshipsTable'));
+  readonly widget = this.table.view;
 
   constructor() {
     super('RelationshipsTab');
-    this.widget.setObjectName('relationshipsTree');
-    this.widget.setColumnCount(4);
-    this.widget.setHeaderLabels(['Relationship', 'IFC type', 'Name', 'GlobalId']);
-    this.widget.setColumnWidth(0, 210);
-    this.widget.setColumnWidth(1, 190);
-    this.widget.setColumnWidth(2, 200);
   }
 
   show(space: Space | undefined): void {
-    this.widget.clear();
-    if (!space) return;
-    if (space.relationships.length === 0) {
-      this.widget.addTopLevelItem(new QTreeWidgetItem(['none', 'This room has no relationships in the file', '', '']));
-      return;
-    }
-    for (const [category, rels] of groupRelationships(space.relationships)) {
-      const group = new QTreeWidgetItem([`${CATEGORY_TITLES[category]} (${rels.length})`, '', '', '']);
-      this.widget.addTopLevelItem(group);
-      for (const r of rels) {
-        group.addChild(new QTreeWidgetItem([r.via, r.related.type, r.related.name?.trim() || r.related.description?.trim() || '—', r.related.globalId ?? `#${r.related.expressId}`]));
-      }
-      group.setExpanded(rels.length <= 20);
-    }
+    this.table.setRows(space ? relationshipRows(space) : []);
   }
 }

@@ -8,7 +8,7 @@ import type { CleanupRecord } from '../../core/operations/cleanup-history';
 import { QDialog, QLabel, QPushButton, QSvgWidget, QTableView, QWidget, QAbstractItemViewSelectionBehavior, QHeaderViewResizeMode } from '../qt';
 import { fill, grow, hbox, label, vbox } from '../widgets/layout';
 import { listen, qtObjectDisposable } from '../widgets/qt-lifecycle';
-import { ArrayTableModel } from '../widgets/table-model';
+import { ArrayTableModel, ownTableModel } from '../widgets/table-model';
 import { memoryChartSvg } from './memory-chart-svg';
 
 const MB = 1048576;
@@ -62,6 +62,7 @@ export class DiagnosticsDialog extends Disposable {
       { title: 'Outcome', text: (r) => r.outcome },
       { title: 'Memory before → after', text: (r) => `${mb(r.memoryBefore.rss)} → ${mb(r.memoryAfter.rss)}`, alignRight: true, tooltip: (r) => `heap ${mb(r.memoryBefore.heapUsed)} → ${mb(r.memoryAfter.heapUsed)}, external ${mb(r.memoryBefore.external)} → ${mb(r.memoryAfter.external)}` },
     ]);
+    this.register(ownTableModel(this.historyModel, 'cleanup-history'));
     this.history.setObjectName('diagHistory');
     this.history.setModel(this.historyModel);
     this.history.setSelectionBehavior(QAbstractItemViewSelectionBehavior.SelectRows);

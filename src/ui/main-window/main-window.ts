@@ -1,6 +1,6 @@
 // The main window: menu bar, toolbar, rooms on the left, details on the right, status bar.
 // Only layout and wiring of its parts; what commands do lives in the app controller.
-import { Disposable, Emitter, Event, IDisposable } from '../../core/lifecycle';
+import { Disposable, DisposableStore, Emitter, Event, IDisposable, MutableDisposable } from '../../core/lifecycle';
 import { AnnotationSet } from '../../core/schedule/annotations';
 import { QDragEnterEvent, QDropEvent, QIcon, QMainWindow, QMenu, QSplitter, Orientation, QWidget, WidgetEventTypes } from '../qt';
 import { Commands } from '../app/commands';
@@ -85,7 +85,11 @@ export class MainWindow extends Disposable {
     if (this.recentMenu) this.fillRecent(this.recentMenu, openRecent);
   }
 
+  private readonly recentListeners = this.register(new MutableDisposable<DisposableStore>());
+
   private fillRecent(menu: QMenu, openRecent: (file: string) => void): void {
+    const listeners = new DisposableStore('recent-files');
+    this.recentListeners.value = listeners;
     menu.clear();
     const files = this.recentFiles();
     if (files.length === 0) {
@@ -95,8 +99,7 @@ export class MainWindow extends Disposable {
     }
     for (const f of files) {
       const a = menu.addAction(f);
-      // These actions live as long as the menu (rebuilt on change); Qt deletes them with it.
-      a.addEventListener('triggered', () => openRecent(f));
+      listeners.add(listen(a, 'triggered', () => openRecent(f), 'recentFile.triggered'));
     }
   }
 

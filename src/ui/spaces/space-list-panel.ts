@@ -16,7 +16,7 @@ import {
 } from '../qt';
 import { label, vbox, grow } from '../widgets/layout';
 import { listen } from '../widgets/qt-lifecycle';
-import { ArrayTableModel } from '../widgets/table-model';
+import { ArrayTableModel, ownTableModel } from '../widgets/table-model';
 
 export class SpaceListPanel extends Disposable {
   readonly widget: QWidget;
@@ -39,6 +39,7 @@ export class SpaceListPanel extends Disposable {
       { title: 'Name', text: (r) => (r.kind === 'space' ? r.longName : '') },
       { title: 'Area', text: (r) => (r.kind === 'space' ? formatArea(r.area) : ''), alignRight: true, tooltip: (r) => (r.kind === 'space' ? `Floor area, source: ${r.areaSource}` : undefined) },
     ]);
+    this.register(ownTableModel(this.model, 'spaces'));
     this.filter.setPlaceholderText('Filter rooms by number, name, storey…');
     this.filter.setClearButtonEnabled(true);
     this.countLabel = label('No model open', { name: 'spaceCount' });

@@ -1,5 +1,7 @@
 // A read-only Qt table model over a JS array: the view asks only for the visible cells, so a model
 // with thousands of rooms costs no widgets and no per-row native objects.
+import { IDisposable } from '../../core/lifecycle';
+import { qtObjectDisposable } from './qt-lifecycle';
 import { AlignmentFlag, ItemDataRole, ItemFlag, Orientation, QAbstractTableModel, QModelIndex, QVariant } from '../qt';
 
 export interface Column<Row> {
@@ -10,6 +12,11 @@ export interface Column<Row> {
   alignRight?: boolean;
 }
 
+/**
+ * Owners must delete the model natively on dispose (see ownTableModel): NodeGui keeps the model's
+ * JS dispatcher in a persistent reference on the Qt object, so an undeleted model keeps its columns'
+ * closures — and whatever they capture, often the whole panel — alive forever.
+ */
 export class ArrayTableModel<Row> extends QAbstractTableModel {
   private rows: readonly Row[] = [];
 
@@ -73,4 +80,9 @@ export class ArrayTableModel<Row> extends QAbstractTableModel {
   override flags(): ItemFlag {
     return ItemFlag.ItemIsSelectable | ItemFlag.ItemIsEnabled;
   }
+}
+
+/** The disposable that deletes a table model natively (and so releases its JS side). */
+export function ownTableModel(model: QAbstractTableModel, label: string): IDisposable {
+  return qtObjectDisposable(model, `model:${label}`);
 }

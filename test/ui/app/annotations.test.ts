@@ -31,6 +31,7 @@ test('notes typed on a room and a surface survive a restart and appear in the JS
   const notes = app.session!.annotations;
   expect(notes.get('boundaries', annotationKey(space.boundaries[0]))).toBe('Thermal bridge at the slab edge');
 
+  fs.mkdirSync(paths.temp, { recursive: true });
   const out = path.join(paths.temp, 'export.json');
   const dialog = app.exporter.showDialog('json')!;
   dialog.setPath(out);

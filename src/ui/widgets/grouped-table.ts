@@ -1,0 +1,56 @@
+// A read-only table with section rows spanning all columns: the properties and relationships panes.
+// Used instead of QTreeWidget, whose items NodeGui 0.74 deletes twice (once with the tree, once when
+// their JS wrappers are garbage-collected), crashing the process after a GC.
+import { QAbstractItemViewSelectionBehavior, QHeaderViewResizeMode, QTableView, SelectionMode } from '../qt';
+import { IDisposable } from '../../core/lifecycle';
+import { ArrayTableModel, Column, ownTableModel } from './table-model';
+
+export type GroupedRow = { section: string } | { cells: string[]; tips?: (string | undefined)[] };
+
+export class GroupedTable implements IDisposable {
+  readonly view = new QTableView();
+  private readonly model: ArrayTableModel<GroupedRow>;
+  private rows: GroupedRow[] = [];
+  private readonly ownership: IDisposable;
+
+  constructor(titles: string[], widths: number[], name: string) {
+    const columns: Column<GroupedRow>[] = titles.map((title, i) => ({
+      title,
+      text: (r) => ('section' in r ? (i === 0 ? r.section : '') : r.cells[i] ?? ''),
+      tooltip: (r) => ('section' in r ? undefined : r.tips?.[i]),
+    }));
+    this.model = new ArrayTableModel(columns);
+    this.ownership = ownTableModel(this.model, name);
+    this.view.setObjectName(name);
+    this.view.setModel(this.model);
+    this.view.setSelectionBehavior(QAbstractItemViewSelectionBehavior.SelectRows);
+    this.view.setSelectionMode(SelectionMode.SingleSelection);
+    this.view.setEditTriggers(0);
+    this.view.setWordWrap(false);
+    this.view.setShowGrid(false);
+    this.view.setAlternatingRowColors(true);
+    this.view.verticalHeader().hide();
+    this.view.verticalHeader().setDefaultSectionSize(22);
+    widths.forEach((w, i) => this.view.setColumnWidth(i, w));
+    this.view.horizontalHeader().setSectionResizeMode(titles.length - 1, QHeaderViewResizeMode.Stretch);
+  }
+
+  setRows(rows: GroupedRow[]): void {
+    this.rows = rows;
+    this.model.setRows(rows);
+    this.view.clearSpans();
+    const n = this.model.columnCount();
+    rows.forEach((r, i) => {
+      if ('section' in r) this.view.setSpan(i, 0, 1, n);
+    });
+  }
+
+  dispose(): void {
+    this.ownership.dispose();
+  }
+
+  /** Rows shown, as text (tests and Copy). */
+  text(): string[][] {
+    return this.rows.map((r) => ('section' in r ? [r.section] : r.cells));
+  }
+}
