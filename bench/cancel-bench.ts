@@ -35,6 +35,8 @@ export interface CancelMeasurement {
   fullRunMs: number;
   /** Cleanup outcomes: how many stopped by themselves (clean) and how many were terminated (forced). */
   outcomes: Record<string, number>;
+  /** Each cancel: where it landed (phase), how it ended (clean/forced) and its latencies. */
+  samples: Array<CancelTiming & { atMs: number }>;
   workerFile: string;
 }
 
@@ -136,6 +138,8 @@ export async function timeCancel(op: RunningOperation<unknown>): Promise<CancelT
 export interface RunTiming {
   /** Start to result. */
   totalMs: number;
+  /** Start until web-ifc's parse began. */
+  parseStartMs: number;
   /** Start until web-ifc's parse was over (the next phase began, or the result came). */
   parseEndMs: number;
 }
@@ -144,17 +148,17 @@ export interface RunTiming {
 async function fullRun(runner: OperationRunner, workerFile: string, modelPath: string): Promise<RunTiming> {
   const t0 = performance.now();
   const op = startOpen(runner, workerFile, modelPath);
-  let parsing = false;
+  let parseStartMs: number | undefined;
   let parseEndMs: number | undefined;
   const sub = op.onDidProgress((p) => {
-    if (p.phase === 'parse') parsing = true;
-    else if (parsing && parseEndMs === undefined) parseEndMs = performance.now() - t0;
+    if (p.phase === 'parse') parseStartMs ??= performance.now() - t0;
+    else if (parseStartMs !== undefined && parseEndMs === undefined) parseEndMs = performance.now() - t0;
   });
   await op.result;
   const totalMs = performance.now() - t0;
   sub.dispose();
   await op.cleanedUp;
-  return { totalMs, parseEndMs: parseEndMs ?? totalMs };
+  return { totalMs, parseStartMs: parseStartMs ?? 0, parseEndMs: parseEndMs ?? totalMs };
 }
 
 export function waitForPhase(op: RunningOperation<unknown>, phase: string): Promise<OperationProgress | undefined> {
@@ -186,6 +190,7 @@ export async function measureCancel(options: CommonOptions & { points: number; s
     const ui: number[] = [];
     const exit: number[] = [];
     const outcomes: Record<string, number> = {};
+    const samples: CancelMeasurement['samples'] = [];
     let cancels = 0;
     let attempts = 0;
     while (cancels < options.points && attempts < options.points * 3) {
@@ -201,11 +206,12 @@ export async function measureCancel(options: CommonOptions & { points: number; s
       ui.push(t.uiLatencyMs);
       exit.push(t.workerExitMs);
       outcomes[t.outcome] = (outcomes[t.outcome] ?? 0) + 1;
+      samples.push({ ...t, atMs: round(at) });
       cancels++;
     }
     await runner.whenIdle();
     const rssAfter = await settledRss();
-    return { uiLatencyMs: percentiles(ui), workerExitMs: percentiles(exit), rssBefore, rssAfter, cancels, fullRunMs: round(fullRunMs), outcomes, workerFile };
+    return { uiLatencyMs: percentiles(ui), workerExitMs: percentiles(exit), rssBefore, rssAfter, cancels, fullRunMs: round(fullRunMs), outcomes, samples, workerFile };
   } finally {
     runner.dispose();
     await runner.whenIdle();
@@ -218,20 +224,23 @@ export async function measureCancel(options: CommonOptions & { points: number; s
  * Open → cancel `cycles` times, each cancel at a seeded random point inside the parse, and measure
  * what stays: RSS growth after GC, operations/workers still reachable after dispose, orphans.
  */
-export async function measureCycles(options: CommonOptions & { cycles: number; seed?: number }): Promise<CycleMeasurement> {
+export async function measureCycles(options: CommonOptions & { cycles: number; seed?: number; warmupCycles?: number }): Promise<CycleMeasurement> {
   const workerFile = options.workerFile ?? defaultCancelWorker();
   const history = new CleanupHistory();
   const runner = new OperationRunner({ history, log: quietLog, timings: options.timings });
   const random = seededRandom(options.seed ?? 1);
   const release = keepProcessAlive();
   try {
-    // Two warm-up runs: the first worker loads the thread runtime and web-ifc's code, whose memory
-    // stays with the process (measured ~35 MB) and is not growth per cycle.
+    // Warm-up, not measured: the first worker loads the thread runtime and web-ifc's code (~35 MB
+    // that stay with the process), and the first threads grow glibc's per-thread malloc arenas —
+    // measured with 120 cycles: +8 MB over the first 10, then +6.5 MB up to cycle 60 and +1.3 MB
+    // from 60 to 120, a plateau rather than growth per cycle.
     await fullRun(runner, workerFile, options.modelPath);
-    const { parseEndMs } = await fullRun(runner, workerFile, options.modelPath);
+    const timing = await fullRun(runner, workerFile, options.modelPath);
+    await runCycles(runner, workerFile, options.modelPath, options.warmupCycles ?? 5, timing, random);
     const rssBefore = await settledRss();
     const checkpoint = leakTracker.checkpoint();
-    const phases = await runCycles(runner, workerFile, options.modelPath, options.cycles, parseEndMs, random);
+    const phases = await runCycles(runner, workerFile, options.modelPath, options.cycles, timing, random);
     await runner.whenIdle();
     const rssAfter = await settledRss();
     const retained = (await leakTracker.findRetained(checkpoint)).length;
@@ -248,12 +257,16 @@ export async function measureCycles(options: CommonOptions & { cycles: number; s
 }
 
 // In a function of its own so that no operation stays referenced from the caller's frame.
-async function runCycles(runner: OperationRunner, workerFile: string, modelPath: string, cycles: number, parseEndMs: number, random: () => number): Promise<string[]> {
+async function runCycles(runner: OperationRunner, workerFile: string, modelPath: string, cycles: number, timing: RunTiming, random: () => number): Promise<string[]> {
   const phases: string[] = [];
+  const parseMs = Math.max(1, timing.parseEndMs - timing.parseStartMs);
   for (let i = 0; i < cycles; i++) {
     const op = startOpen(runner, workerFile, modelPath);
-    // Anywhere from start-up to the end of the parse: while the worker starts, loads web-ifc, reads or parses.
-    await Promise.race([new Promise((r) => setTimeout(r, random() * parseEndMs)), op.result.catch(() => undefined)]);
+    // Every other cycle cancels inside web-ifc's parse (the hard case: a synchronous WASM call);
+    // the others anywhere from start-up to the end of the parse.
+    if (i % 2 === 1) await waitForPhase(op, 'parse');
+    const delayMs = random() * (i % 2 === 1 ? parseMs : timing.parseEndMs);
+    await Promise.race([new Promise((r) => setTimeout(r, delayMs)), op.result.catch(() => undefined)]);
     phases.push(op.state === 'running' ? op.lastProgress?.phase ?? 'start-up' : 'finished');
     await op.cancel();
     await op.cleanedUp;

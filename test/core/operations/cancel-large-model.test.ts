@@ -32,7 +32,7 @@ describe('cancelling while web-ifc parses a 200 MB model', () => {
     await warm.cleanedUp;
     const rssBefore = await settledRss();
 
-    const { timing, rssAtCancel, parsingForMs } = await (async () => {
+    const { timing, rssAtCancel, parsingForMs, progressAtCancel } = await (async () => {
       const op = open(model.path);
       await waitForPhase(op, 'parse');
       const parseStarted = performance.now();
@@ -40,20 +40,23 @@ describe('cancelling while web-ifc parses a 200 MB model', () => {
       expect(op.state).toBe('running');
       const rss = process.memoryUsage().rss;
       const parsing = performance.now() - parseStarted;
-      return { timing: await timeCancel(op), rssAtCancel: rss, parsingForMs: parsing };
+      const progress = op.lastProgress;
+      return { timing: await timeCancel(op), rssAtCancel: rss, parsingForMs: parsing, progressAtCancel: progress };
     })();
     const rssAfter = await settledRss();
     // eslint-disable-next-line no-console
     console.log(
-      `cancel during OpenModel of ${(model.sizeBytes / 1e6).toFixed(0)} MB (${path.basename(workerFile)}): parsing for ${parsingForMs.toFixed(0)} ms, ` +
+      `cancel during OpenModel of ${(model.sizeBytes / 1e6).toFixed(0)} MB (${path.basename(workerFile)}): parsing for ${parsingForMs.toFixed(0)} ms ("${progressAtCancel?.message}"), ` +
         `UI ${timing.uiLatencyMs} ms, worker gone ${timing.workerExitMs} ms (${timing.outcome}); ` +
         `steps ${history.last()?.steps.map((s) => `${s.name}=${s.outcome}/${s.durationMs}ms`).join(', ')}; ` +
         `RSS before ${(rssBefore / MB).toFixed(1)} MB, at cancel ${(rssAtCancel / MB).toFixed(1)} MB, after ${(rssAfter / MB).toFixed(1)} MB`,
     );
 
     expect(timing.phase).toBe('parse');
-    // The model really was being parsed: the worker held hundreds of MB when the user cancelled.
-    expect(rssAtCancel - rssBefore).toBeGreaterThan(150 * MB);
+    // The model really was being parsed: web-ifc held tens of MB more when the user cancelled, and
+    // the worker could not answer the shutdown request (it was inside OpenModel).
+    expect(rssAtCancel - rssBefore).toBeGreaterThan(50 * MB);
+    expect(history.last()?.steps.find((s) => s.name === 'graceful-shutdown')?.outcome).toMatch(/^skipped: worker is inside a blocking call|^no-ack/);
     expect(timing.uiLatencyMs).toBeLessThan(100);
     expect(timing.workerExitMs).toBeLessThan(500);
     expect(resourceRegistry.counts()).toMatchObject({ worker: 0, operation: 0, timer: 0 });
