@@ -12,6 +12,15 @@ import { ArrayTableModel, ownTableModel } from '../widgets/table-model';
 
 const CATEGORY_TITLES: Record<string, string> = { wall: 'Walls', floor: 'Floors/slabs', ceiling: 'Ceilings/roofs', window: 'Windows', door: 'Doors', virtual: 'Virtual', other: 'Other' };
 
+/** "Wall “Wall_006”": the element's class without the Ifc prefix and StandardCase suffix, then its name. */
+export function shortEntity(b: SpaceBoundary): string {
+  const e = b.relatedElement;
+  if (!e) return b.physicalOrVirtual === 'VIRTUAL' ? '(virtual boundary)' : '—';
+  const type = e.type.replace(/^Ifc/, '').replace(/StandardCase$|ElementedCase$/, '');
+  const name = e.name?.trim();
+  return name ? `${type} “${name}”` : type;
+}
+
 export function totalsText(totals: readonly SurfaceTotals[]): string {
   if (totals.length === 0) return 'No surfaces';
   return totals
@@ -32,12 +41,13 @@ export class BoundariesTab extends Disposable {
 
   constructor(private readonly annotations: () => AnnotationSet | undefined) {
     super('BoundariesTab');
+    const lower = (v: string | null) => (v ? v.toLowerCase().replace('_', ' ') : '—');
     this.model = new ArrayTableModel<SpaceBoundary>([
-      { title: 'Level', text: (b) => (b.levelDetail ? `${b.level} (${b.levelDetail})` : b.level), tooltip: (b) => b.levelSource },
-      { title: 'Physical', text: (b) => b.physicalOrVirtual ?? '—' },
-      { title: 'Int/Ext', text: (b) => b.internalOrExternal ?? '—' },
-      { title: 'Element', text: (b) => formatEntity(b.relatedElement), tooltip: (b) => b.relatedElement?.globalId ?? undefined },
-      { title: 'Type', text: (b) => b.surfaceCategory },
+      { title: 'Level', text: (b) => (b.level === 'unspecified' ? 'unspecified' : `${b.level.replace('Level', '')}${b.levelDetail ? ` (${b.levelDetail})` : ''}`), tooltip: (b) => `${b.level}${b.levelDetail ? ` ${b.levelDetail}` : ''} — ${b.levelSource}` },
+      { title: 'Physical', text: (b) => lower(b.physicalOrVirtual) },
+      { title: 'Int/Ext', text: (b) => lower(b.internalOrExternal) },
+      { title: 'Element', text: (b) => shortEntity(b), tooltip: (b) => (b.relatedElement ? `${b.relatedElement.type} ${b.relatedElement.globalId ?? ''}${b.adjacentSpace ? `\nOther side: ${b.adjacentSpace.name ?? b.adjacentSpace.globalId}` : ''}` : undefined) },
+      { title: 'Surface', text: (b) => b.surfaceCategory },
       { title: 'Area', text: (b) => (b.area === null ? 'missing' : `${b.area.toFixed(2)} m²`), alignRight: true, tooltip: (b) => b.areaIssue ?? undefined },
       { title: 'Orient.', text: (b) => b.orientation ?? '—', tooltip: (b) => (b.azimuthDeg === null ? undefined : `${b.azimuthDeg.toFixed(0)}° from north`) },
       { title: 'Note', text: (b) => this.annotations()?.get('boundaries', annotationKey(b)) ?? '' },
@@ -52,9 +62,11 @@ export class BoundariesTab extends Disposable {
     this.table.setWordWrap(false);
     this.table.verticalHeader().hide();
     this.table.verticalHeader().setDefaultSectionSize(22);
-    const widths = [90, 80, 80, 240, 60, 80, 60];
-    widths.forEach((w, i) => this.table.setColumnWidth(i, w));
-    this.table.horizontalHeader().setSectionResizeMode(7, QHeaderViewResizeMode.Stretch);
+    // Fixed widths that fit their longest values ("2ndLevel (2a)", "EXTERNAL_EARTH"); the element
+    // name takes what is left, so the table never needs a horizontal scroll bar at the default size.
+    const widths = [70, 64, 70, 0, 58, 76, 52, 100];
+    widths.forEach((w, i) => w && this.table.setColumnWidth(i, w));
+    this.table.horizontalHeader().setSectionResizeMode(3, QHeaderViewResizeMode.Stretch);
     this.totals = label('', { name: 'boundaryTotals', wrap: true, selectable: true });
     this.note.setObjectName('boundaryNote');
     this.note.setPlaceholderText('Select a surface to add a note to it');

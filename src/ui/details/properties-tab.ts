@@ -6,7 +6,7 @@ import { GroupedRow, GroupedTable } from '../widgets/grouped-table';
 import { formatQuantity, formatSource, formatValue } from './format';
 
 export function propertyRows(space: Space): GroupedRow[] {
-  const rows: GroupedRow[] = [{ section: '▾ Identity' }];
+  const rows: GroupedRow[] = [{ section: 'Identity' }];
   const identity: [string, string | null][] = [
     ['GlobalId', space.globalId],
     ['Name', space.name],
@@ -17,14 +17,14 @@ export function propertyRows(space: Space): GroupedRow[] {
     ['Zones', space.zones.length ? space.zones.map((z) => z.name ?? z.globalId ?? `#${z.expressId}`).join(', ') : 'none'],
   ];
   for (const [k, v] of identity) rows.push({ cells: [k, v === null || v === '' ? '—' : v, 'file'] });
-  rows.push({ section: `▾ Quantities (${space.quantities.length})` });
+  rows.push({ section: `Quantities (${space.quantities.length})` });
   if (space.quantities.length === 0) rows.push({ cells: ['(none in the file)', '', 'missing'] });
   for (const q of space.quantities) {
     const label = q.sourceName && q.sourceName !== q.name ? `${q.name} (${q.sourceName})` : q.name;
     rows.push({ cells: [label, formatQuantity(q), formatSource(q.source)], tips: [undefined, undefined, q.note] });
   }
   for (const ps of space.propertySets) {
-    rows.push({ section: `▾ ${ps.name} (${ps.type === 'IfcElementQuantity' ? 'quantity set' : 'property set'}, ${ps.properties.length})` });
+    rows.push({ section: `${ps.name} (${ps.type === 'IfcElementQuantity' ? 'quantity set' : 'property set'}, ${ps.properties.length})` });
     for (const p of ps.properties) rows.push({ cells: [p.name, formatValue(p.value), p.valueType ?? ''] });
   }
   if (space.propertySets.length === 0) rows.push({ section: 'No property sets' });

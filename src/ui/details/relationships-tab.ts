@@ -29,7 +29,7 @@ export function relationshipRows(space: Space): GroupedRow[] {
   if (space.relationships.length === 0) return [{ section: 'none — this room has no relationships in the file' }];
   const rows: GroupedRow[] = [];
   for (const [category, rels] of groupRelationships(space.relationships)) {
-    rows.push({ section: `▾ ${CATEGORY_TITLES[category]} (${rels.length})` });
+    rows.push({ section: `${CATEGORY_TITLES[category]} (${rels.length})` });
     for (const r of rels) {
       const name = r.related.name?.trim() || r.related.description?.trim() || '—';
       rows.push({ cells: [r.related.type, name, r.related.globalId ?? `#${r.related.expressId}`, r.via] });

@@ -37,7 +37,7 @@ export class MainWindow extends Disposable {
     this.window.setWindowTitle(APP_TITLE);
     this.window.setWindowIcon(new QIcon(assetPath('icons', 'app.svg')));
     this.window.setStyleSheet(APP_STYLE);
-    this.window.resize(1180, 740);
+    this.window.resize(1260, 780);
     const { bar, recentMenu } = buildMenuBar(commands, (menu) => this.fillRecent(menu, openRecent));
     this.recentMenu = recentMenu;
     this.window.setMenuBar(bar);
