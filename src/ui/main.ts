@@ -7,6 +7,7 @@ import { Automation } from './app/automation';
 import { createLogger, closeLogger, log } from '../platform/logging';
 import { defaultSamplePath } from '../platform/assets';
 import { toErrorInfo } from '../core/operations/worker-side';
+import { DisposableStore } from '../core/lifecycle';
 
 function readArgs(): AppArgs {
   try {
@@ -26,14 +27,16 @@ function main(): void {
   const mode = runtime.start();
   logger.info(`starting: node ${process.versions.node}, Qt loop ${mode}, platform ${process.env.QT_QPA_PLATFORM ?? 'default'}`);
 
-  const app = new AppController();
+  // Everything the process owns; disposed in reverse order at exit (automation, then the app).
+  const lifetime = new DisposableStore('process');
+  const app = lifetime.add(new AppController());
   let exiting = false;
   const exit = (code: number, why: string) => {
     if (exiting) return;
     exiting = true;
     log().info(`exit (${why})`);
     try {
-      app.dispose();
+      lifetime.dispose();
     } catch (e) {
       log().error('errors while disposing the app', e);
     }
@@ -42,7 +45,7 @@ function main(): void {
   };
   // Deferred: the request comes from inside the window's own Close event, and deleting a QObject
   // inside its own event handler is a use-after-free (seen as a segfault at exit).
-  app.onDidRequestExit(() => setImmediate(() => exit(0, 'window closed')));
+  lifetime.add(app.onDidRequestExit(() => setImmediate(() => exit(0, 'window closed'))));
   process.on('SIGINT', () => exit(0, 'SIGINT'));
   process.on('SIGTERM', () => exit(0, 'SIGTERM'));
   // Never lose an error silently: log it with its stack and show it; the app keeps running.
@@ -56,8 +59,7 @@ function main(): void {
   });
 
   app.show();
-  const automation = new Automation(app, args, (code, why) => exit(code, why), started);
-  app.onDidRequestExit(() => automation.dispose());
+  const automation = lifetime.add(new Automation(app, args, (code, why) => exit(code, why), started));
   const file = args.file ?? (args.sample ? defaultSamplePath() : undefined);
   if (file) app.open(file);
   automation.start();

@@ -32,6 +32,13 @@ export interface ResourceMonitorOptions {
   pressure?: MemoryPressureWatch;
   memoryWarnBytes?: number;
   memoryCriticalBytes?: number;
+  /**
+   * Whether verify() counts objects created since the baseline and not yet disposed as leaks. True
+   * for tests (the baseline is the test's start); the running app passes false, because there an
+   * undisposed object is usually one in use — it relies on retained objects, orphans and objects
+   * collected without dispose, which are leaks whenever they happen.
+   */
+  undisposedAreLeaks?: boolean;
   /** How long a disposed object may stay reachable before verify() calls it retained. */
   verifyGraceMs?: number;
   log?: OperationLog;
@@ -54,6 +61,7 @@ export class ResourceMonitor extends Disposable {
   private readonly scheduler: MonitorScheduler;
   private readonly growthWarnMb: number;
   private readonly verifyGraceMs: number;
+  private readonly undisposedAreLeaks: boolean;
   private readonly log: OperationLog;
   private timer: IDisposable | undefined;
   private sampling: Promise<ResourceSnapshot> | undefined;
@@ -81,6 +89,7 @@ export class ResourceMonitor extends Disposable {
     this.scheduler = options.scheduler ?? realScheduler;
     this.growthWarnMb = options.growthWarnMb ?? 50;
     this.verifyGraceMs = options.verifyGraceMs ?? 0;
+    this.undisposedAreLeaks = options.undisposedAreLeaks ?? true;
     this.log = options.log ?? consoleLog;
     this.pressure =
       options.pressure ??
@@ -141,7 +150,7 @@ export class ResourceMonitor extends Disposable {
     } else {
       findings.push('GC is not available (start with --expose-gc): retained objects cannot be proven');
     }
-    const undisposed = leakTracker.undisposed(since).map(describeUndisposed);
+    const undisposed = this.undisposedAreLeaks ? leakTracker.undisposed(since).map(describeUndisposed) : [];
     this.lastOrphans = resourceRegistry.orphans();
     const orphans = this.lastOrphans.map(describeOrphan);
     findings.push(...retained, ...undisposed, ...orphans);

@@ -2,7 +2,7 @@
 // resource monitor), the main window and the commands, and connects them. What each command does
 // lives in small controllers (loading, exporting, diagnostics); this file only wires and tracks state.
 import * as path from 'path';
-import { Disposable, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
+import { Disposable, disposableTimeout, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
 import { OperationRunner } from '../../core/operations/operation-runner';
 import { OperationErrorInfo } from '../../core/operations/protocol';
 import { ResourceMonitor } from '../../core/monitor/resource-monitor';
@@ -42,6 +42,7 @@ export class AppController extends Disposable {
   readonly exporter: ExportController;
   private readonly dialogs: AppDialogs;
   private readonly sessionSlot = this.register(new MutableDisposable<ModelSession>());
+  private readonly pendingVerification = this.register(new MutableDisposable());
   private stateNow: AppState = 'empty';
   private readonly stateChanged = this.register(new Emitter<AppState>('AppController.state'));
   readonly onDidChangeState: Event<AppState> = this.stateChanged.event;
@@ -62,6 +63,7 @@ export class AppController extends Disposable {
         runner: this.runner,
         memoryWarnBytes: s.memoryWarnMb * 1048576,
         memoryCriticalBytes: s.memoryCriticalMb * 1048576,
+        undisposedAreLeaks: false,
       }),
     );
     this.defineCommands();
@@ -93,6 +95,9 @@ export class AppController extends Disposable {
   open(file: string): void {
     log().info(`open ${file}`);
     this.window.status.busy(`Opening ${path.basename(file)}…`);
+    if (!this.session) {
+      this.window.details.show(undefined, { title: `Reading ${path.basename(file)}…`, subtitle: 'Rooms appear here as soon as the model has been read. Cancel (Esc) stops at once.' });
+    }
     this.loader.open(file);
     this.updateState();
   }
@@ -167,6 +172,13 @@ export class AppController extends Disposable {
     );
     this.register(this.exporter.onDidChangeRunning(() => this.updateState()));
     this.register(this.monitor.onDidSample((snap) => w.status.setMemory(snap.rss)));
+    // LeakCanary's habit: some seconds after a cancel, prove that what it released is really gone.
+    this.register(
+      this.runner.history.onDidRecord((r) => {
+        if (r.trigger !== 'cancel' && r.trigger !== 'free-memory') return;
+        this.pendingVerification.value = disposableTimeout(() => void this.monitor.verify().catch((e) => log().warn('verification failed', e)), 3000, 'verify-after-cancel', { owner: this });
+      }),
+    );
     this.register(
       this.monitor.onDidDetectMemoryPressure((p) => {
         if (p.level !== 'critical') return;

@@ -20,7 +20,7 @@ export class AppDialogs extends Disposable {
   private open<Id extends string>(spec: ChoiceDialogSpec<Id>, onChoice?: (id: Id | 'closed') => void): ChoiceDialog<Id> {
     const dialog = new ChoiceDialog<Id>(this.parent, spec);
     this.slot.value = dialog as unknown as ChoiceDialog<string>;
-    if (onChoice) dialog.onDidChoose(onChoice);
+    if (onChoice) dialog.own(dialog.onDidChoose(onChoice));
     return dialog.show();
   }
 

@@ -4,7 +4,7 @@
 // lands in the cleanup history. A timeout asks, without blocking: wait longer, cancel or retry.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Disposable, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
+import { Disposable, DisposableStore, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
 import { OperationRunner, RunningOperation } from '../../core/operations/operation-runner';
 import { isCancelled, OperationError } from '../../core/operations/operation-error';
 import { OperationErrorInfo, OperationProgress } from '../../core/operations/protocol';
@@ -19,6 +19,8 @@ export type LoadOutcome =
 
 export class LoadController extends Disposable {
   private readonly current = this.register(new MutableDisposable<RunningOperation<RoomSchedule>>());
+  /** Our subscriptions to the running load's events: dropped with the load. */
+  private readonly subscriptions = this.register(new MutableDisposable<DisposableStore>());
   private currentFile: string | undefined;
   private readonly progressed = this.register(new Emitter<OperationProgress>('LoadController.progress'));
   private readonly ended = this.register(new Emitter<LoadOutcome>('LoadController.ended'));
@@ -53,8 +55,10 @@ export class LoadController extends Disposable {
     const started = performance.now();
     const op = startExtraction(this.runner, { path: abs, name: path.basename(abs) }, size);
     this.current.value = op;
-    op.onDidProgress((p) => this.progressed.fire(p));
-    op.onDidTimeout((t) => this.timedOut.fire({ file: abs, elapsedMs: t.elapsedMs }));
+    const subs = new DisposableStore('load-subscriptions');
+    this.subscriptions.value = subs;
+    subs.add(op.onDidProgress((p) => this.progressed.fire(p)));
+    subs.add(op.onDidTimeout((t) => this.timedOut.fire({ file: abs, elapsedMs: t.elapsedMs })));
     op.result.then(
       (schedule) => {
         if (this.current.value !== op) return;
@@ -97,6 +101,7 @@ export class LoadController extends Disposable {
   private finish(op: RunningOperation<RoomSchedule>): void {
     // The operation disposes itself when it ends; releasing it here keeps us from disposing it twice.
     if (this.current.value === op) {
+      this.subscriptions.clear();
       this.current.clear();
     }
   }

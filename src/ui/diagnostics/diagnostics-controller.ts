@@ -30,7 +30,7 @@ export class DiagnosticsController extends Disposable {
       d = new DiagnosticsDialog(this.parent, this.monitor);
       this.slot.value = d;
       const dialog = d;
-      d.onDidRequest((what) => void this.handle(what, dialog));
+      d.own(d.onDidRequest((what) => void this.handle(what, dialog)));
     }
     d.show();
     return d.dialog;

@@ -1,7 +1,7 @@
 // Help → Diagnostics (non-modal): the live resource monitor report — active workers, timers and
 // listeners, leaks and retained objects, the last verification, a memory/CPU chart of the
 // snapshots, and the cleanup history — with Free memory now, Verify now, Copy and Save report.
-import { Disposable, disposableInterval, Emitter, Event } from '../../core/lifecycle';
+import { Disposable, IDisposable, disposableInterval, Emitter, Event } from '../../core/lifecycle';
 import type { ResourceMonitor } from '../../core/monitor/resource-monitor';
 import type { ResourceMonitorReport } from '../../core/monitor/monitor-report';
 import type { CleanupRecord } from '../../core/operations/cleanup-history';
@@ -105,6 +105,11 @@ export class DiagnosticsDialog extends Disposable {
     this.register(disposableInterval(() => this.dialog.isVisible() && this.refresh(), 1000, 'diagnostics-refresh', { owner: this }));
     this.register(qtObjectDisposable(this.dialog, 'DiagnosticsDialog'));
     this.refresh();
+  }
+
+  /** Ties a subscription (to this dialog's events) to the dialog's life. */
+  own<T extends IDisposable>(d: T): T {
+    return this.register(d);
   }
 
   show(): void {

@@ -60,8 +60,13 @@ export function memoryChartSvg(points: readonly ChartPoint[], title = 'Memory an
   line((p) => p.cpuPercent, yCpu, '#c0392b', '2 2');
   const span = Math.round((t1 - t0) / 1000);
   parts.push(`<text x="${PAD.left}" y="${H - 8}" fill="#555">${points.length} snapshot${points.length === 1 ? '' : 's'} over ${span} s</text>`);
-  const legendX = W - PAD.right - 210;
-  parts.push(`<text x="${legendX}" y="${H - 8}" fill="#2d6cb5">━ RSS</text><text x="${legendX + 55}" y="${H - 8}" fill="#5fa55a">╍ JS heap</text><text x="${legendX + 130}" y="${H - 8}" fill="#c0392b">┄ CPU %</text>`);
+  const legendX = W - PAD.right - 230;
+  const legend: [string, string, string][] = [['RSS', '#2d6cb5', ''], ['JS heap', '#5fa55a', '4 3'], ['CPU %', '#c0392b', '2 2']];
+  legend.forEach(([name, color, dash], i) => {
+    const lx = legendX + i * 78;
+    parts.push(`<line x1="${lx}" y1="${H - 11}" x2="${lx + 18}" y2="${H - 11}" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    parts.push(`<text x="${lx + 22}" y="${H - 8}" fill="${color}">${name}</text>`);
+  });
   parts.push('</svg>');
   return parts.join('');
 }

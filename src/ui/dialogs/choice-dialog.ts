@@ -1,7 +1,7 @@
 // A non-blocking question or message: a title line, an explanation, optional detail, and buttons.
 // Shown with show() (never exec(), which would block Node's loop), so the app keeps running and
 // progress keeps arriving while it is up. The answer comes back as an event.
-import { Disposable, Emitter, Event } from '../../core/lifecycle';
+import { Disposable, IDisposable, Emitter, Event } from '../../core/lifecycle';
 import { QDialog, QLabel, QPlainTextEdit, QPushButton, QWidget } from '../qt';
 import { fill, grow, hbox, label, vbox } from '../widgets/layout';
 import { listen, qtObjectDisposable } from '../widgets/qt-lifecycle';
@@ -60,6 +60,11 @@ export class ChoiceDialog<Id extends string> extends Disposable {
     this.dialog.setMinimumWidth(440);
     this.register(listen(this.dialog, 'finished', () => this.answer('closed'), 'choiceDialog.finished'));
     this.register(qtObjectDisposable(this.dialog, `dialog:${spec.title}`));
+  }
+
+  /** Ties a subscription (to this dialog's events) to the dialog's life. */
+  own<T extends IDisposable>(d: T): T {
+    return this.register(d);
   }
 
   show(): this {

@@ -1,7 +1,7 @@
 // Tools → Export: asks what to export (ExportDialog), then runs the export worker as a cancellable
 // operation with progress in the status bar. Notes are flushed first so the file has the latest.
 import * as path from 'path';
-import { Disposable, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
+import { Disposable, Emitter, Event, IDisposable, MutableDisposable } from '../../core/lifecycle';
 import { OperationRunner, RunningOperation } from '../../core/operations/operation-runner';
 import { isCancelled, OperationError } from '../../core/operations/operation-error';
 import { OperationErrorInfo } from '../../core/operations/protocol';
@@ -15,6 +15,7 @@ import { ExportChoice, ExportDialog } from './export-dialog';
 export class ExportController extends Disposable {
   private readonly dialogSlot = this.register(new MutableDisposable<ExportDialog>());
   private readonly running = this.register(new MutableDisposable<RunningOperation<{ files: string[] }>>());
+  private readonly subscriptions = this.register(new MutableDisposable<IDisposable>());
   private readonly runningChanged = this.register(new Emitter<boolean>('ExportController.running'));
   readonly onDidChangeRunning: Event<boolean> = this.runningChanged.event;
   private readonly finished = this.register(new Emitter<{ files: string[] } | { error: OperationErrorInfo } | { cancelled: true }>('ExportController.finished'));
@@ -44,7 +45,7 @@ export class ExportController extends Disposable {
     const annotated = s.spaces.filter((x) => s.isAnnotated(x)).length;
     const dialog = new ExportDialog(this.window.window, base, { all: s.spaces.length, annotated, filtered: this.window.spaces.visibleSpaceIndexes().length }, format);
     this.dialogSlot.value = dialog;
-    dialog.onDidAccept((c) => this.run(c));
+    dialog.own(dialog.onDidAccept((c) => this.run(c)));
     dialog.show();
     return dialog;
   }
@@ -64,7 +65,7 @@ export class ExportController extends Disposable {
     this.running.value = op;
     this.runningChanged.fire(true);
     this.window.status.busy(`Exporting ${choice.format.toUpperCase()}…`);
-    op.onDidProgress((p) => this.window.status.showProgress(p));
+    this.subscriptions.value = op.onDidProgress((p) => this.window.status.showProgress(p));
     op.result.then(
       (r) => this.end(op, () => {
         this.window.status.idle(`Exported ${r.files.map((f) => path.basename(f)).join(', ')}`);
@@ -94,6 +95,7 @@ export class ExportController extends Disposable {
 
   private end<T>(op: RunningOperation<T>, then: () => void): void {
     if ((this.running.value as unknown) !== op) return;
+    this.subscriptions.clear();
     this.running.clear();
     this.runningChanged.fire(false);
     then();

@@ -1,7 +1,7 @@
 // Export dialog: format, target file, which rooms (all, with notes, or the filtered list). Non-modal;
 // the export itself runs as a cancellable operation with progress in the status bar.
 import * as path from 'path';
-import { Disposable, Emitter, Event } from '../../core/lifecycle';
+import { Disposable, IDisposable, Emitter, Event } from '../../core/lifecycle';
 import { ExportFormat } from '../../export/export-options';
 import { AcceptMode, FileMode, QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QPushButton, QWidget } from '../qt';
 import { fill, grow, hbox, label, vbox } from '../widgets/layout';
@@ -73,6 +73,11 @@ export class ExportDialog extends Disposable {
     this.register(listen(ok, 'clicked', () => this.accept(), 'exportOk.clicked'));
     this.register(listen(cancel, 'clicked', () => this.dialog.close(), 'exportClose.clicked'));
     this.register(qtObjectDisposable(this.dialog, 'ExportDialog'));
+  }
+
+  /** Ties a subscription (to this dialog's events) to the dialog's life. */
+  own<T extends IDisposable>(d: T): T {
+    return this.register(d);
   }
 
   show(): void {
