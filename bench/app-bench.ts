@@ -1,0 +1,97 @@
+// What the user of the desktop app feels, measured on the real app offscreen: whether the window
+// keeps answering while a big model loads, how soon the window appears, and what an idle app costs.
+import { AppChild, cpuSeconds, startAppChild } from './app-process';
+
+export interface ResponsivenessMeasurement {
+  model: string;
+  modelBytes: number;
+  outcome: string;
+  loadMs: number;
+  /** Longest time the GUI thread's event loop could not run while the model loaded. */
+  maxStallMs: number;
+  p99StallMs: number;
+  samples: number;
+}
+
+export interface StartupMeasurement {
+  /** Spawn of the process until the app reported its first paint, each run. */
+  runsMs: number[];
+  medianMs: number;
+  /** The same moment as the app measured it (from its own process start), each run. */
+  appReportedMs: number[];
+}
+
+export interface IdleMeasurement {
+  model: string;
+  seconds: number;
+  cpuPercent: number;
+}
+
+const LOADED = /model (loaded|failed|cancelled) \d+ ms after start/;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+async function withApp<T>(args: string[], fn: (app: AppChild) => Promise<T>): Promise<T> {
+  const app = startAppChild(args);
+  try {
+    return await fn(app);
+  } finally {
+    await app.stop();
+  }
+}
+
+/** Opens `model` in the app and reads the probe's event-loop stall for that load. */
+export function measureResponsiveness(model: string, modelBytes: number, loadTimeoutMs: number): Promise<ResponsivenessMeasurement> {
+  return withApp([model], async (app) => {
+    await app.waitFor(LOADED, loadTimeoutMs);
+    const outcome = /model (loaded|failed|cancelled)/.exec(app.output())![1];
+    if (outcome !== 'loaded') throw new Error(`the app did not load ${model} (${outcome}); its output:\n${app.output().slice(-3000)}`);
+    // The probe reports 250 ms after the outcome was shown (filling and painting the list included).
+    await app.waitFor(/event-loop-stall \{/, 10_000);
+    const stall = app.reports().find((r) => r.event === 'event-loop-stall');
+    if (!stall) throw new Error('the app printed its stall but wrote no report line');
+    return {
+      model,
+      modelBytes,
+      outcome,
+      loadMs: Number(stall.durationMs),
+      maxStallMs: Number(stall.maxStallMs),
+      p99StallMs: Number(stall.p99StallMs),
+      samples: Number(stall.samples),
+    };
+  });
+}
+
+/** Process start to first painted window, `runs` times, with no model (the window as the user first sees it). */
+export async function measureStartup(runs: number): Promise<StartupMeasurement> {
+  const runsMs: number[] = [];
+  const appReportedMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await withApp(['--no-sample'], async (app) => {
+      const at = await app.waitFor(/first-paint \{/, 60_000);
+      runsMs.push(Math.round(at - app.spawnedAt));
+      const paint = app.reports().find((r) => r.event === 'first-paint');
+      if (paint) appReportedMs.push(Number(paint.msSinceProcessStart));
+    });
+  }
+  return { runsMs, medianMs: median(runsMs), appReportedMs };
+}
+
+/** CPU use of the app, all threads, over `seconds` of idling with `model` open. */
+export function measureIdle(model: string, seconds: number): Promise<IdleMeasurement> {
+  return withApp([model], async (app) => {
+    await app.waitFor(LOADED, 120_000);
+    // Let the load's after-effects settle (the worker's exit, the first monitor sample, the GC).
+    await new Promise((r) => setTimeout(r, 3000));
+    const before = cpuSeconds(app.pid);
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const used = cpuSeconds(app.pid) - before;
+    const wall = (performance.now() - t0) / 1000;
+    return { model, seconds: Math.round(wall * 10) / 10, cpuPercent: Math.round((used / wall) * 10000) / 100 };
+  });
+}

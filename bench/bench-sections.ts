@@ -1,0 +1,139 @@
+// Each part of the benchmark as one step: measure, then turn the measurement into table rows with
+// the goal beside each figure. A step that fails shows as a missed row with its error; the others
+// still run, so one broken part never hides the rest of the table.
+import * as path from 'path';
+import { measureIdle, measureResponsiveness, measureStartup } from './app-bench';
+import { measureCancel, measureCycles } from './cancel-bench';
+import { measureExtraction } from './extraction-bench';
+import { measureOpenClose } from './open-close-bench';
+import { BenchRow, mb, msText, sizeMb } from './report-table';
+
+export interface BenchPlan {
+  mode: 'quick' | 'full';
+  /** Models for the extraction figures, smallest first. */
+  extractionModels: string[];
+  extractionRuns: number;
+  /** The model the app loads while its event loop is watched (≥ 200 MB in a full run). */
+  responsivenessModel: string;
+  cancelModel: string;
+  cancelPoints: number;
+  cycleModel: string;
+  cancelCycles: number;
+  closeCycles: number;
+  startupRuns: number;
+  idleModel: string;
+  idleSeconds: number;
+  seed: number;
+}
+
+export interface SectionResult {
+  name: string;
+  rows: BenchRow[];
+  data?: unknown;
+  error?: string;
+  seconds: number;
+}
+
+type Log = (line: string) => void;
+
+const GOALS = { ratio: 1.3, rssPerSize: 3.5, stallMs: 50, cancelUiMs: 100, workerExitMs: 500, cycleGrowthMb: 20, startupMs: 1500, idlePercent: 0.5 };
+
+async function section(name: string, log: Log, fn: () => Promise<{ rows: BenchRow[]; data: unknown }>): Promise<SectionResult> {
+  const started = performance.now();
+  log(`${name}…`);
+  try {
+    const { rows, data } = await fn();
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    log(`${name}: done in ${seconds} s`);
+    return { name, rows, data, seconds };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log(`${name}: FAILED: ${message}`);
+    return { name, rows: [{ area: name, figure: 'measurement', measured: `failed: ${message.split('\n')[0]}`, goal: 'runs', pass: false }], error: message, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  }
+}
+
+const name = (file: string) => path.basename(file);
+
+export async function extractionSection(plan: BenchPlan, log: Log): Promise<SectionResult[]> {
+  const out: SectionResult[] = [];
+  for (const model of plan.extractionModels) {
+    out.push(
+      await section('extraction', log, async () => {
+        const m = await measureExtraction(model, plan.extractionRuns, (r) => log(`  ${r.mode} ${name(model)}: ${msText(r.totalMs)}, peak RSS ${mb(r.peakRssBytes)}`));
+        const size = sizeMb(m.modelBytes);
+        const rows: BenchRow[] = [
+          { area: 'extraction', figure: `${size}: web-ifc OpenModel (raw, in a worker) vs full extraction`, measured: `${msText(m.rawMs)} vs ${msText(m.extractMs)} (OpenModel alone ${msText(m.rawOpenModelMs)}, engine parse ${msText(m.extractParseMs)})`, goal: '', pass: undefined },
+          { area: 'extraction', figure: `${size}: full / raw time ratio`, measured: `${m.ratio.toFixed(2)}×`, goal: `≤ ${GOALS.ratio}×`, pass: m.ratio <= GOALS.ratio },
+          { area: 'extraction', figure: `${size}: throughput`, measured: `${m.mbPerSecond} MB/s (${m.spaces} spaces, ${m.boundaries} boundaries)`, goal: '' },
+          { area: 'extraction', figure: `${size}: peak RSS / file size`, measured: `${m.peakRssPerFileSize.toFixed(2)}× (${mb(m.peakRssBytes)}; raw OpenModel ${mb(m.rawPeakRssBytes)})`, goal: `≤ ${GOALS.rssPerSize}×`, pass: m.peakRssPerFileSize <= GOALS.rssPerSize },
+        ];
+        return { rows, data: m };
+      }),
+    );
+  }
+  return out;
+}
+
+export function responsivenessSection(plan: BenchPlan, modelBytes: number, log: Log): Promise<SectionResult> {
+  return section('responsiveness', log, async () => {
+    const m = await measureResponsiveness(plan.responsivenessModel, modelBytes, 30 * 60_000);
+    const size = sizeMb(modelBytes);
+    const rows: BenchRow[] = [
+      { area: 'responsiveness', figure: `GUI event-loop stall while ${size} loads: max`, measured: `${m.maxStallMs.toFixed(1)} ms (load ${msText(m.loadMs)}, ${m.samples} samples)`, goal: `< ${GOALS.stallMs} ms`, pass: m.maxStallMs < GOALS.stallMs },
+      { area: 'responsiveness', figure: `GUI event-loop stall while ${size} loads: p99`, measured: `${m.p99StallMs.toFixed(1)} ms`, goal: `< ${GOALS.stallMs} ms`, pass: m.p99StallMs < GOALS.stallMs },
+    ];
+    return { rows, data: m };
+  });
+}
+
+export function cancelSection(plan: BenchPlan, modelBytes: number, log: Log): Promise<SectionResult> {
+  return section('cancel', log, async () => {
+    const m = await measureCancel({ modelPath: plan.cancelModel, points: plan.cancelPoints, seed: plan.seed });
+    const size = sizeMb(modelBytes);
+    const phases = Object.entries(m.samples.reduce<Record<string, number>>((acc, s) => ((acc[s.phase ?? 'start-up'] = (acc[s.phase ?? 'start-up'] ?? 0) + 1), acc), {}))
+      .map(([p, n]) => `${n} ${p}`)
+      .join(', ');
+    const rows: BenchRow[] = [
+      { area: 'cancel', figure: `${size}, ${m.cancels} random points (${phases}): UI latency p50 / max`, measured: `${m.uiLatencyMs.p50} / ${m.uiLatencyMs.max} ms`, goal: `< ${GOALS.cancelUiMs} ms`, pass: m.uiLatencyMs.max < GOALS.cancelUiMs },
+      { area: 'cancel', figure: `worker exit latency p50 / max (${Object.entries(m.outcomes).map(([k, n]) => `${n} ${k}`).join(', ')})`, measured: `${m.workerExitMs.p50} / ${m.workerExitMs.max} ms`, goal: `< ${GOALS.workerExitMs} ms`, pass: m.workerExitMs.max < GOALS.workerExitMs },
+      { area: 'cancel', figure: 'RSS before → after the cancels (settled, GC)', measured: `${mb(m.rssBefore)} → ${mb(m.rssAfter)}`, goal: '' },
+    ];
+    if (m.cancels < plan.cancelPoints) rows.push({ area: 'cancel', figure: 'cancel points reached', measured: `${m.cancels} of ${plan.cancelPoints}`, goal: `${plan.cancelPoints}`, pass: false });
+    return { rows, data: { ...m, samples: m.samples } };
+  });
+}
+
+export function cyclesSection(plan: BenchPlan, log: Log): Promise<SectionResult> {
+  return section('cycles', log, async () => {
+    const cancel = await measureCycles({ modelPath: plan.cycleModel, cycles: plan.cancelCycles, seed: plan.seed });
+    log(`  ${plan.cancelCycles} open→cancel: ${cancel.rssGrowthMb} MB, retained ${cancel.retained}`);
+    const close = await measureOpenClose(plan.cycleModel, plan.closeCycles);
+    log(`  ${plan.closeCycles} open→close: ${close.rssGrowthMb} MB, retained ${close.retained}`);
+    const where = Object.entries(cancel.cancelledIn).map(([p, n]) => `${n} ${p}`).join(', ');
+    const rows: BenchRow[] = [
+      { area: 'cycles', figure: `RSS growth over ${cancel.cycles} open→cancel of ${name(plan.cycleModel)} (${where})`, measured: `${cancel.rssGrowthMb.toFixed(1)} MB (${mb(cancel.rssBefore)} → ${mb(cancel.rssAfter)})`, goal: `< ${GOALS.cycleGrowthMb} MB`, pass: cancel.rssGrowthMb < GOALS.cycleGrowthMb },
+      { area: 'cycles', figure: `RSS growth over ${close.cycles} open→close of ${name(plan.cycleModel)}`, measured: `${close.rssGrowthMb.toFixed(1)} MB (${mb(close.rssBefore)} → ${mb(close.rssAfter)})`, goal: `< ${GOALS.cycleGrowthMb} MB`, pass: close.rssGrowthMb < GOALS.cycleGrowthMb },
+      { area: 'cycles', figure: 'objects retained after dispose + GC (cancel / close cycles)', measured: `${cancel.retained} / ${close.retained} (orphans ${cancel.orphans} / ${close.orphans})`, goal: '0', pass: cancel.retained === 0 && close.retained === 0 && cancel.orphans === 0 && close.orphans === 0 },
+    ];
+    return { rows, data: { cancel, close } };
+  });
+}
+
+export function startupSection(plan: BenchPlan, log: Log): Promise<SectionResult> {
+  return section('start-up', log, async () => {
+    const m = await measureStartup(plan.startupRuns);
+    const rows: BenchRow[] = [
+      { area: 'start-up', figure: `process start → first painted window, median of ${plan.startupRuns}`, measured: `${msText(m.medianMs)} (runs ${m.runsMs.join(', ')} ms; app's own clock ${m.appReportedMs.join(', ')} ms)`, goal: `< ${msText(GOALS.startupMs)}`, pass: m.medianMs < GOALS.startupMs },
+    ];
+    return { rows, data: m };
+  });
+}
+
+export function idleSection(plan: BenchPlan, log: Log): Promise<SectionResult> {
+  return section('idle', log, async () => {
+    const m = await measureIdle(plan.idleModel, plan.idleSeconds);
+    const rows: BenchRow[] = [{ area: 'idle', figure: `CPU of the idle app over ${m.seconds} s with ${name(plan.idleModel)} open`, measured: `${m.cpuPercent.toFixed(2)} %`, goal: `< ${GOALS.idlePercent} %`, pass: m.cpuPercent < GOALS.idlePercent }];
+    return { rows, data: m };
+  });
+}

@@ -1,0 +1,69 @@
+// Open → close, many times: each model is read to the end, its schedule handed over and dropped,
+// as the app does when the user opens a model and closes it again. What must not happen: memory
+// that grows with each cycle, or operations and workers that stay reachable after they ended.
+import * as path from 'path';
+import { forceGc, leakTracker, resourceRegistry } from '../src/core/lifecycle';
+import { CleanupHistory } from '../src/core/operations/cleanup-history';
+import { OperationRunner } from '../src/core/operations/operation-runner';
+import { startExtraction } from '../src/ifc/extraction-job';
+import { settledRss } from './cancel-bench';
+
+export interface OpenCloseMeasurement {
+  model: string;
+  cycles: number;
+  rssBefore: number;
+  rssAfter: number;
+  rssGrowthMb: number;
+  retained: number;
+  orphans: number;
+  /** Spaces the last cycle read (the same every cycle, checked). */
+  spaces: number;
+}
+
+const quietLog = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
+
+// In a function of its own so that no schedule or operation stays referenced from the caller's frame.
+async function openAndClose(runner: OperationRunner, file: string): Promise<number> {
+  const op = startExtraction(runner, { path: file, name: path.basename(file) }, undefined, { timeoutMs: 30 * 60_000, onTimeout: 'cancel' });
+  const schedule = await op.result;
+  await op.cleanedUp;
+  // "Close": the schedule is dropped here, with the operation.
+  return schedule.spaces.length;
+}
+
+export async function measureOpenClose(file: string, cycles: number, warmupCycles = 3): Promise<OpenCloseMeasurement> {
+  const history = new CleanupHistory();
+  const runner = new OperationRunner({ history, log: quietLog });
+  // forceGc waits on unref'd timers: hold the loop open meanwhile.
+  const alive = setInterval(() => undefined, 1000);
+  try {
+    // Warm-up: the first workers load the thread runtime and web-ifc's code and grow malloc arenas.
+    let spaces = 0;
+    for (let i = 0; i < warmupCycles; i++) spaces = await openAndClose(runner, file);
+    const rssBefore = await settledRss();
+    const checkpoint = leakTracker.checkpoint();
+    for (let i = 0; i < cycles; i++) {
+      const n = await openAndClose(runner, file);
+      if (n !== spaces) throw new Error(`cycle ${i + 1} read ${n} spaces, the warm-up ${spaces}`);
+    }
+    await runner.whenIdle();
+    await forceGc(10);
+    const rssAfter = await settledRss();
+    const retained = (await leakTracker.findRetained(checkpoint)).length;
+    return {
+      model: path.basename(file),
+      cycles,
+      rssBefore,
+      rssAfter,
+      rssGrowthMb: Math.round(((rssAfter - rssBefore) / 1048576) * 100) / 100,
+      retained,
+      orphans: resourceRegistry.orphans().length,
+      spaces,
+    };
+  } finally {
+    clearInterval(alive);
+    runner.dispose();
+    await runner.whenIdle();
+    history.dispose();
+  }
+}

@@ -1,0 +1,165 @@
+// Ways real IFC files arrive damaged, applied to real samples: a cut-off download, flipped bits, an
+// exporter that dropped or repeated lines, dangling references, a wrong schema name, absurd strings
+// and numbers. Each mutator is a pure function of the input bytes and a seeded random source, so a
+// case is replayed exactly from its seed.
+import { SeededRandom } from './seeded-random';
+
+export interface Mutator {
+  readonly name: string;
+  apply(input: Buffer, random: SeededRandom): Buffer;
+}
+
+/** Lines of a STEP file as latin1 text: bytes map 1:1 to characters, so nothing is re-encoded. */
+function lines(input: Buffer): string[] {
+  return input.toString('latin1').split('\n');
+}
+
+function joinLines(parts: string[]): Buffer {
+  return Buffer.from(parts.join('\n'), 'latin1');
+}
+
+/** Indexes of entity lines (#n=...), where the DATA section's damage matters. */
+function entityLines(parts: string[]): number[] {
+  const out: number[] = [];
+  parts.forEach((l, i) => {
+    if (/^#\d+\s*=/.test(l)) out.push(i);
+  });
+  return out;
+}
+
+const truncate: Mutator = {
+  name: 'truncate',
+  apply(input, random) {
+    // Anywhere, including inside the header, but keep the cut non-trivial half of the time.
+    const at = random.chance(0.5) ? random.int(0, input.length) : random.int(Math.floor(input.length / 2), input.length);
+    return input.subarray(0, at);
+  },
+};
+
+const flipBytes: Mutator = {
+  name: 'flip-bytes',
+  apply(input, random) {
+    const out = Buffer.from(input);
+    const n = random.int(1, 40);
+    for (let i = 0; i < n && out.length > 0; i++) out[random.int(0, out.length)] ^= random.int(1, 256);
+    return out;
+  },
+};
+
+const deleteLines: Mutator = {
+  name: 'delete-lines',
+  apply(input, random) {
+    const parts = lines(input);
+    const n = random.int(1, 30);
+    for (let i = 0; i < n && parts.length > 1; i++) parts.splice(random.int(0, parts.length), 1);
+    return joinLines(parts);
+  },
+};
+
+const duplicateLines: Mutator = {
+  name: 'duplicate-lines',
+  apply(input, random) {
+    // Repeated entity lines mean the same #id defined twice, as a buggy exporter writes them.
+    const parts = lines(input);
+    const n = random.int(1, 30);
+    for (let i = 0; i < n; i++) {
+      const at = random.int(0, parts.length);
+      parts.splice(random.int(0, parts.length), 0, parts[at]);
+    }
+    return joinLines(parts);
+  },
+};
+
+const breakReferences: Mutator = {
+  name: 'break-references',
+  apply(input, random) {
+    const parts = lines(input);
+    const entities = entityLines(parts);
+    if (entities.length === 0) return input;
+    const targets = ['#999999999', '#0', '#4294967296', '#-1', '#18446744073709551616', '$', '#'];
+    const n = random.int(1, 60);
+    for (let i = 0; i < n; i++) {
+      const at = random.pick(entities);
+      const eq = parts[at].indexOf('=');
+      // References after the '=' only: the entity's own id stays, its arguments point nowhere.
+      const head = parts[at].slice(0, eq + 1);
+      const tail = parts[at].slice(eq + 1).replace(/#\d+/g, (ref) => (random.chance(0.5) ? random.pick(targets) : ref));
+      parts[at] = head + tail;
+    }
+    return joinLines(parts);
+  },
+};
+
+const swapSchema: Mutator = {
+  name: 'swap-schema',
+  apply(input, random) {
+    const text = input.toString('latin1');
+    const names = ['IFC4', 'IFC4X3', 'IFC4X3_ADD2', 'IFC2X3_TC1', 'ifc2x3', 'IFC5', 'IFC2X2_FINAL', '', 'CONFIG_CONTROL_DESIGN', "IFC4','IFC2X3", 'IFC\u00ff'];
+    const replaced = text.replace(/FILE_SCHEMA\s*\(\s*\(([^)]*)\)\s*\)/, () => `FILE_SCHEMA(('${random.pick(names)}'))`);
+    return Buffer.from(replaced, 'latin1');
+  },
+};
+
+const hugeString: Mutator = {
+  name: 'huge-string',
+  apply(input, random) {
+    const parts = lines(input);
+    const entities = entityLines(parts);
+    if (entities.length === 0) return input;
+    const n = random.int(1, 4);
+    for (let i = 0; i < n; i++) {
+      const at = random.pick(entities);
+      // Up to 2 MB in one attribute, with STEP escapes and quotes web-ifc has to decode.
+      const size = random.int(1_000, 2_000_000);
+      const unit = random.pick(['A', "''", '\\X2\\00E4\\X0\\', '\\S\\D', 'x\\']);
+      const huge = `'${unit.repeat(Math.ceil(size / unit.length))}'`;
+      parts[at] = parts[at].replace(/'[^']*'/, huge);
+    }
+    return joinLines(parts);
+  },
+};
+
+const hugeNumber: Mutator = {
+  name: 'huge-number',
+  apply(input, random) {
+    const parts = lines(input);
+    const entities = entityLines(parts);
+    if (entities.length === 0) return input;
+    const numbers = ['1.E308', '-1.E309', '1.E-400', '99999999999999999999999999999999', '-0.', '1.E', '.', '1.0E+99999', 'NaN', '1e5e5', '4294967296', '-9223372036854775809'];
+    const n = random.int(1, 80);
+    for (let i = 0; i < n; i++) {
+      const at = random.pick(entities);
+      const eq = parts[at].indexOf('=');
+      let replacedOne = false;
+      parts[at] =
+        parts[at].slice(0, eq + 1) +
+        parts[at].slice(eq + 1).replace(/(?<![#\w.])-?\d+\.\d*(E[-+]?\d+)?/g, (num) => {
+          if (replacedOne || !random.chance(0.5)) return num;
+          replacedOne = true;
+          return random.pick(numbers);
+        });
+    }
+    return joinLines(parts);
+  },
+};
+
+export const MUTATORS: readonly Mutator[] = [truncate, flipBytes, deleteLines, duplicateLines, breakReferences, swapSchema, hugeString, hugeNumber];
+
+export interface Mutation {
+  bytes: Buffer;
+  /** Mutator names in the order applied, e.g. ["break-references", "truncate"]. */
+  applied: string[];
+}
+
+/** One to three mutators in a row (damage rarely comes alone). */
+export function mutate(input: Buffer, random: SeededRandom): Mutation {
+  let bytes = input;
+  const applied: string[] = [];
+  const count = random.chance(0.6) ? 1 : random.int(2, 4);
+  for (let i = 0; i < count; i++) {
+    const m = random.pick(MUTATORS);
+    bytes = m.apply(bytes, random);
+    applied.push(m.name);
+  }
+  return { bytes, applied };
+}
