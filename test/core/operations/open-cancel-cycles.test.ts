@@ -11,7 +11,7 @@ describe('opening and cancelling a real model 50 times', () => {
     console.log(`50 open→cancel cycles of MultiZoneBuilding.ifc: RSS ${(m.rssBefore / 1048576).toFixed(1)} → ${(m.rssAfter / 1048576).toFixed(1)} MB (${m.rssGrowthMb} MB), retained ${m.retained}, orphans ${m.orphans}; cancelled in ${JSON.stringify(m.cancelledIn)}`);
     expect(m.cycles).toBe(50);
     // The random points really spread over the run, including web-ifc's parse.
-    expect(m.cancelledIn.parse ?? 0).toBeGreaterThanOrEqual(10);
+    expect(m.cancelledIn.parse ?? 0).toBeGreaterThanOrEqual(5);
     expect(m.rssGrowthMb).toBeLessThan(20);
     expect(m.retained).toBe(0);
     expect(m.orphans).toBe(0);
