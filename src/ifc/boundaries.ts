@@ -42,7 +42,7 @@ export interface BoundaryContext {
 const PHYSICAL_OR_VIRTUAL = new Set<PhysicalOrVirtual>(['PHYSICAL', 'VIRTUAL', 'NOTDEFINED']);
 const INTERNAL_OR_EXTERNAL = new Set<InternalOrExternal>(['INTERNAL', 'EXTERNAL', 'EXTERNAL_EARTH', 'EXTERNAL_WATER', 'EXTERNAL_FIRE', 'NOTDEFINED']);
 /** Boundaries per slice: lines and geometry of one slice are read in a few batched calls, then released. */
-const SLICE = 2048;
+const SLICE = 256;
 
 const round = (v: number, digits = 6) => Math.round(v * 10 ** digits) / 10 ** digits;
 
@@ -53,28 +53,27 @@ export async function readBoundaries(ctx: BoundaryContext, run: ExtractionRun): 
   let unattached = 0;
   for (let i = 0; i < ids.length; i += SLICE) {
     const slice = ids.slice(i, i + SLICE);
-    reader.prefetch(slice);
-    const lines = slice.map((id) => reader.line(id)).filter((l) => l !== null);
-    // IfcRelSpaceBoundary: GlobalId, OwnerHistory, Name, Description, RelatingSpace, RelatedBuildingElement,
-    // ConnectionGeometry, PhysicalOrVirtualBoundary, InternalOrExternalBoundary (IFC4 1st: ParentBoundary; 2nd: CorrespondingBoundary).
-    const elements = lines.map((l) => ref(l.arguments[5])).filter((r): r is number => r !== null);
-    reader.prefetch(elements);
-    const fetched = ctx.skipGeometry ? new Set<number>() : reader.prefetchClosure(lines.map((l) => ref(l.arguments[6])).filter((r): r is number => r !== null));
-    for (const line of lines) {
-      const draft = boundaryDraft(ctx, line.ID, run);
-      if (!draft) continue;
-      const spaceId = draft.spaceId;
-      if (spaceId === null || !ctx.spacePlacements.has(spaceId)) {
-        unattached++;
-        continue;
+    reader.withScratch(() => {
+      reader.prefetch(slice);
+      const lines = slice.map((id) => reader.line(id)).filter((l) => l !== null);
+      // Building elements outlive the slice (the relationships list them); the rest is dropped after it.
+      // IfcRelSpaceBoundary: GlobalId, OwnerHistory, Name, Description, RelatingSpace, RelatedBuildingElement,
+      // ConnectionGeometry, PhysicalOrVirtualBoundary, InternalOrExternalBoundary (IFC4 1st: ParentBoundary; 2nd: CorrespondingBoundary).
+      reader.keep(lines.map((l) => ref(l.arguments[5])).filter((r): r is number => r !== null));
+      if (!ctx.skipGeometry) reader.prefetchClosure(lines.map((l) => ref(l.arguments[6])).filter((r): r is number => r !== null));
+      for (const line of lines) {
+        const draft = boundaryDraft(ctx, line.ID, run);
+        if (!draft) continue;
+        const spaceId = draft.spaceId;
+        if (spaceId === null || !ctx.spacePlacements.has(spaceId)) {
+          unattached++;
+          continue;
+        }
+        let list = bySpace.get(spaceId);
+        if (!list) bySpace.set(spaceId, (list = []));
+        list.push({ ...draft, spaceId });
       }
-      let list = bySpace.get(spaceId);
-      if (!list) bySpace.set(spaceId, (list = []));
-      list.push({ ...draft, spaceId });
-    }
-    // Keep memory flat on big models: this slice's geometry is done with.
-    reader.release(fetched);
-    reader.release(slice);
+    });
     const done = Math.min(ids.length, i + SLICE);
     run.report('boundaries', `Reading space boundaries: ${done} / ${ids.length}`, done, ids.length);
     await run.checkpoint();

@@ -13,6 +13,7 @@ import { readBoundaries } from './boundaries';
 import { errorDetail, ifcErrors, isOutOfMemory } from './errors';
 import { ExtractionRun } from './extraction-run';
 import { GeometryReader } from './geometry/placement';
+import { BoundaryAnchors, GeometryText } from './geometry-text';
 import { ModelReader } from './model-reader';
 import { BytesModelSource, ModelSource, openModelSource } from './model-source';
 import { openModel } from './open-model';
@@ -74,16 +75,19 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
 
     const api = await ifcEngine();
     run.begin('parse', `Parsing ${source.name}`);
-    const open = () => openModel(api, source, run, options.memoryLimitBytes);
+    const anchors = new BoundaryAnchors();
+    const open = () => openModel(api, source, run, options.memoryLimitBytes, options.skipGeometry ? undefined : (chunk, at) => anchors.scan(chunk, at));
     const model = store.add(options.blocking ? options.blocking('parse', open) : open());
     const heapLimit = memoryGuard(api, source.name, options.memoryLimitBytes);
     heapLimit();
     const sha256 = source.sha256();
+    const geometryText = anchors.offsets.length ? new GeometryText(source, anchors.offsets) : undefined;
     // The model is in the WASM heap now: let go of the file (or the bytes) before reading it.
     source.dispose();
     await run.between();
 
     const reader = new ModelReader(api, model.modelId, check.schemaFamily);
+    reader.textSource = geometryText;
     const header = readFileHeader(api, model.modelId);
     const project = readProjectContext(reader, run.warnings);
     const spaceIds = reader.ids(W.IFCSPACE, true);
@@ -109,6 +113,7 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     await run.between();
 
     heapLimit();
+    reader.textSource = undefined;
     run.begin('schedule', 'Assembling the schedule');
     orientOutward(boundaries.bySpace, project.trueNorth, run.warnings);
     const spacesById = new Map(drafts.map((d) => [d.space.expressId, d.space] as const));

@@ -15,6 +15,8 @@ interface IdVector {
 
 export class ModelReader {
   private readonly cache = new Map<number, RawLine | null>();
+  /** Lines needed by one batch only (a slice of boundaries and their geometry), dropped wholesale. */
+  private scratch: Map<number, RawLine | null> | undefined;
   private readonly subtypeSets = new Map<number, Set<number>>();
   private readonly names = new Map<number, string>();
   /** Entities that exist but could not be read or make no sense, with the first reason seen. */
@@ -63,7 +65,7 @@ export class ModelReader {
 
   /** Type code of an entity; 0 when the id is not in the file (a dangling reference). */
   typeOf(id: number): number {
-    const cached = this.cache.get(id);
+    const cached = this.cache.get(id) ?? this.scratch?.get(id);
     if (cached) return cached.type;
     if (cached === null) return 0;
     const t = this.api.GetLineType(this.modelId, id) as unknown;
@@ -72,39 +74,76 @@ export class ModelReader {
 
   /** A line from the cache, or read now; null when missing or unreadable. */
   line(id: number): RawLine | null {
-    if (!this.cache.has(id)) this.prefetch([id]);
-    return this.cache.get(id) ?? null;
+    const hit = this.cache.get(id) ?? this.scratch?.get(id);
+    if (hit !== undefined) return hit;
+    if (!this.cache.has(id) && !this.scratch?.has(id)) this.prefetch([id]);
+    return this.cache.get(id) ?? this.scratch?.get(id) ?? null;
   }
+
+  private has(id: number): boolean {
+    return this.cache.has(id) || (this.scratch?.has(id) ?? false);
+  }
+
+  /**
+   * Runs `fn` with a scratch cache: what it reads is dropped at once afterwards (deleting entries
+   * one by one from a large Map was measurably slower on big models).
+   */
+  withScratch<T>(fn: () => T): T {
+    const outer = this.scratch;
+    this.scratch = new Map();
+    try {
+      return fn();
+    } finally {
+      this.scratch = outer;
+    }
+  }
+
+  /** Lines served without web-ifc (boundary geometry read from the file's text), when available. */
+  textSource: { line(id: number): RawLine | undefined } | undefined;
 
   /** Reads the lines not yet cached, many per call into web-ifc. */
   prefetch(ids: Iterable<number>): void {
+    const target = this.scratch ?? this.cache;
     const wanted: number[] = [];
-    for (const id of ids) if (!this.cache.has(id)) wanted.push(id);
+    for (const id of ids) {
+      if (this.has(id)) continue;
+      const fromText = this.textSource?.line(id);
+      if (fromText) target.set(id, fromText);
+      else wanted.push(id);
+    }
     for (let i = 0; i < wanted.length; i += BATCH) {
       const batch = wanted.slice(i, i + BATCH);
       const lines = this.readBatch(batch);
-      for (let j = 0; j < batch.length; j++) this.cache.set(batch[j], lines[j]);
+      for (let j = 0; j < batch.length; j++) target.set(batch[j], lines[j]);
+    }
+  }
+
+  /** Reads lines into the long-lived cache even inside withScratch. */
+  keep(ids: Iterable<number>): void {
+    const outer = this.scratch;
+    this.scratch = undefined;
+    try {
+      this.prefetch(ids);
+    } finally {
+      this.scratch = outer;
     }
   }
 
   /**
    * Prefetches `roots` and everything they reference, level by level (one web-ifc call per level
-   * and batch). Returns the ids it read, so the caller can release them when done.
+   * and batch).
    */
-  prefetchClosure(roots: Iterable<number>): Set<number> {
-    const fetched = new Set<number>();
-    let frontier = [...roots].filter((id) => !this.cache.has(id));
+  prefetchClosure(roots: Iterable<number>): void {
+    let frontier = [...roots].filter((id) => !this.has(id));
     while (frontier.length) {
       this.prefetch(frontier);
       const next = new Set<number>();
       for (const id of frontier) {
-        fetched.add(id);
-        const l = this.cache.get(id);
-        if (l) collectRefs(l.arguments, (r) => !this.cache.has(r) && next.add(r));
+        const l = this.cache.get(id) ?? this.scratch?.get(id);
+        if (l) collectRefs(l.arguments, (r) => !this.has(r) && next.add(r));
       }
       frontier = [...next];
     }
-    return fetched;
   }
 
   /** Streams lines through `fn` in batches without caching them (for the many relationship lines). */

@@ -15,7 +15,8 @@ export interface OpenedModel extends IDisposable {
 /** web-ifc's tape chunk: 16 MB reads give progress every few percent of a 200 MB file at no measurable cost. */
 const TAPE_SIZE = 16 * 1024 * 1024;
 
-export function openModel(api: IfcAPI, source: ModelSource, run: ExtractionRun, memoryLimitBytes?: number): OpenedModel {
+/** `onChunk` sees every chunk web-ifc pulls (the boundary shortcut scans the first pass). */
+export function openModel(api: IfcAPI, source: ModelSource, run: ExtractionRun, memoryLimitBytes?: number, onChunk?: (chunk: Uint8Array, offset: number) => void): OpenedModel {
   const settings: LoaderSettings = { TAPE_SIZE, COORDINATE_TO_ORIGIN: false };
   if (memoryLimitBytes) settings.MEMORY_LIMIT = memoryLimitBytes;
   const total = source.textBytes;
@@ -27,6 +28,7 @@ export function openModel(api: IfcAPI, source: ModelSource, run: ExtractionRun, 
       if (offset <= lastOffset || lastOffset < 0) pass++;
       lastOffset = offset;
       const chunk = source.read(offset, size);
+      onChunk?.(chunk, offset);
       const done = Math.min(total, offset + chunk.length);
       // The first pass only scans; the second builds the model and takes ~80 % of the time.
       const overall = pass <= 1 ? done * 0.2 : total * 0.2 + done * 0.8;
