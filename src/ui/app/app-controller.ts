@@ -5,6 +5,7 @@ import * as path from 'path';
 import { Disposable, disposableTimeout, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
 import { OperationRunner } from '../../core/operations/operation-runner';
 import { OperationErrorInfo } from '../../core/operations/protocol';
+import { OperationLog } from '../../core/operations/operation-log';
 import { ResourceMonitor } from '../../core/monitor/resource-monitor';
 import { displayName } from '../../core/schedule/model';
 import { appPaths, AppPaths } from '../../platform/paths';
@@ -25,6 +26,13 @@ import { USER_GUIDE, aboutText } from './help-texts';
 
 export type AppState = 'empty' | 'loading' | 'ready';
 
+/** The engine's log (src/core knows no winston): the app's logger, resolved at each call. */
+const engineLog: OperationLog = {
+  info: (message, detail) => log().info(message, detail),
+  warn: (message, detail) => log().warn(message, detail),
+  error: (message, detail) => log().error(message, detail),
+};
+
 export interface AppControllerOptions {
   paths?: AppPaths;
   monitorIntervalMs?: number;
@@ -34,7 +42,7 @@ export class AppController extends Disposable {
   readonly paths: AppPaths;
   readonly settings: SettingsStore;
   readonly commands = this.register(new Commands());
-  readonly runner = this.register(new OperationRunner());
+  readonly runner = this.register(new OperationRunner({ log: engineLog }));
   readonly monitor: ResourceMonitor;
   readonly window: MainWindow;
   readonly loader: LoadController;
@@ -64,6 +72,7 @@ export class AppController extends Disposable {
         memoryWarnBytes: s.memoryWarnMb * 1048576,
         memoryCriticalBytes: s.memoryCriticalMb * 1048576,
         undisposedAreLeaks: false,
+        log: engineLog,
       }),
     );
     this.defineCommands();

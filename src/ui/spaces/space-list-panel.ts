@@ -58,6 +58,8 @@ export class SpaceListPanel extends Disposable {
     this.widget = vbox([this.filter, this.countLabel, grow(this.table)], { margins: 4, spacing: 4, name: 'spacesPanel' });
 
     this.register(listen(this.filter, 'textChanged', () => this.rebuild(), 'spaceFilter.textChanged'));
+    // Go to space: type a number or name, press Enter, and the first match is selected.
+    this.register(listen(this.filter, 'returnPressed', () => this.selectFirstMatch(), 'spaceFilter.returnPressed'));
     this.register(listen(this.table, 'clicked', () => this.reportCurrent(), 'spaceTable.clicked'));
     this.register(listen(this.table, WidgetEventTypes.KeyRelease, () => this.reportCurrent(), 'spaceTable.keyRelease'));
   }
@@ -104,6 +106,14 @@ export class SpaceListPanel extends Disposable {
     this.table.scrollTo(this.model.index(row, 0));
     if (notify) this.report(spaceIndex);
     else this.reportedIndex = spaceIndex;
+    return true;
+  }
+
+  selectFirstMatch(): boolean {
+    const first = this.visibleSpaceIndexes()[0];
+    if (first === undefined) return false;
+    this.selectSpace(first);
+    this.table.setFocus();
     return true;
   }
 
