@@ -3,15 +3,19 @@
 // time), mostly spent building JS objects one attribute at a time. Exporters write a boundary's
 // geometry right next to it (ArchiCAD before, the Space Boundary Tool after), so while web-ifc
 // reads the file we note where "SPACEBOUNDARY" occurs (a native search, ~90 ms on 202 MB), and
-// afterwards read the text around those places ourselves. Only purely geometric entities are served
-// this way (no strings, no typed values, no derived "*" attributes), in exactly web-ifc's raw-line
-// format; anything else, or anything not found near a boundary, is read from web-ifc as before.
+// afterwards read the text around those places ourselves. Only the boundaries and purely geometric
+// entities are served this way, and only when they hold no escaped strings, typed values or derived
+// "*" attributes, in exactly web-ifc's raw-line format (checked line by line against web-ifc on
+// every fixture); anything else, or anything not found near a boundary, is read from web-ifc.
 import * as W from 'web-ifc';
 import { ModelSource } from './model-source';
 import { RawArg, RawLine } from './step-values';
 
-/** Types served from the text: the geometry of boundary surfaces, nothing with strings. */
+/** Types served from the text: the boundaries themselves and the geometry of their surfaces. */
 const SERVED: Record<string, number> = {
+  IFCRELSPACEBOUNDARY: W.IFCRELSPACEBOUNDARY,
+  IFCRELSPACEBOUNDARY1STLEVEL: W.IFCRELSPACEBOUNDARY1STLEVEL,
+  IFCRELSPACEBOUNDARY2NDLEVEL: W.IFCRELSPACEBOUNDARY2NDLEVEL,
   IFCCONNECTIONSURFACEGEOMETRY: W.IFCCONNECTIONSURFACEGEOMETRY,
   IFCCURVEBOUNDEDPLANE: W.IFCCURVEBOUNDEDPLANE,
   IFCPLANE: W.IFCPLANE,
@@ -147,6 +151,29 @@ function parseStatement(text: Buffer, start: number, end: number): { type: numbe
   return args ? { type, args } : null;
 }
 
+/**
+ * A string without escapes (GlobalIds, "2ndLevel", "2a"), where the text is the value: web-ifc
+ * decodes \X\, \X2\ and \S\ escapes, so strings holding a backslash are left to it.
+ */
+function parseString(p: Cursor): RawArg | undefined {
+  let k = p.i + 1;
+  let value = '';
+  for (;;) {
+    const close = p.text.indexOf(39, k);
+    if (close < 0 || close > p.end) return undefined;
+    value += p.text.toString('latin1', k, close);
+    if (p.text[close + 1] !== 39) {
+      p.i = close + 1;
+      break;
+    }
+    // '' is an apostrophe inside the string.
+    value += "'";
+    k = close + 2;
+  }
+  if (value.includes('\\') || /[^\x20-\x7e]/.test(value)) return undefined;
+  return { type: 1, value };
+}
+
 interface Cursor {
   text: Buffer;
   i: number;
@@ -178,9 +205,10 @@ function parseList(p: Cursor): RawArg[] | null {
   }
 }
 
-/** One value in web-ifc's raw format; undefined for what is not served (strings, "*", typed values). */
+/** One value in web-ifc's raw format; undefined for what is not served (escaped strings, "*", typed values). */
 function parseValue(p: Cursor): RawArg | undefined {
   const c = p.text[p.i];
+  if (c === 39 /* ' */) return parseString(p);
   if (c === 36 /* $ */) {
     p.i++;
     return null;
