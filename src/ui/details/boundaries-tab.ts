@@ -4,11 +4,12 @@
 import { Disposable, Emitter, Event } from '../../core/lifecycle';
 import { annotationKey, Space, SpaceBoundary, SurfaceTotals } from '../../core/schedule/model';
 import { AnnotationSet } from '../../core/schedule/annotations';
-import { QAbstractItemViewSelectionBehavior, QHeaderViewResizeMode, QLabel, QLineEdit, QTableView, QWidget, SelectionMode, WidgetEventTypes } from '../qt';
+import { QHeaderViewResizeMode, QLabel, QLineEdit, QTableView, QWidget, WidgetEventTypes } from '../qt';
 import { formatEntity } from './format';
 import { grow, hbox, label, vbox } from '../widgets/layout';
 import { listen } from '../widgets/qt-lifecycle';
 import { ArrayTableModel, ownTableModel } from '../widgets/table-model';
+import { readOnlyTable } from '../widgets/table-view';
 
 const CATEGORY_TITLES: Record<string, string> = { wall: 'Walls', floor: 'Floors/slabs', ceiling: 'Ceilings/roofs', window: 'Windows', door: 'Doors', virtual: 'Virtual', other: 'Other' };
 
@@ -53,15 +54,8 @@ export class BoundariesTab extends Disposable {
       { title: 'Note', text: (b) => this.annotations()?.get('boundaries', annotationKey(b)) ?? '' },
     ]);
     this.register(ownTableModel(this.model, 'boundaries'));
-    this.table.setObjectName('boundariesTable');
+    readOnlyTable(this.table, { name: 'boundariesTable', grid: true });
     this.table.setModel(this.model);
-    this.table.setSelectionBehavior(QAbstractItemViewSelectionBehavior.SelectRows);
-    this.table.setSelectionMode(SelectionMode.SingleSelection);
-    this.table.setEditTriggers(0);
-    this.table.setAlternatingRowColors(true);
-    this.table.setWordWrap(false);
-    this.table.verticalHeader().hide();
-    this.table.verticalHeader().setDefaultSectionSize(22);
     // Fixed widths that fit their longest values ("2ndLevel (2a)", "EXTERNAL_EARTH"); the element
     // name takes what is left, so the table never needs a horizontal scroll bar at the default size.
     const widths = [70, 64, 70, 0, 58, 76, 52, 100];

@@ -5,10 +5,11 @@ import { Disposable, IDisposable, disposableInterval, Emitter, Event } from '../
 import type { ResourceMonitor } from '../../core/monitor/resource-monitor';
 import type { ResourceMonitorReport } from '../../core/monitor/monitor-report';
 import type { CleanupRecord } from '../../core/operations/cleanup-history';
-import { QDialog, QLabel, QPushButton, QSvgWidget, QTableView, QWidget, QAbstractItemViewSelectionBehavior, QHeaderViewResizeMode } from '../qt';
+import { QDialog, QLabel, QPushButton, QSvgWidget, QTableView, QWidget, QHeaderViewResizeMode } from '../qt';
 import { fill, grow, hbox, label, vbox } from '../widgets/layout';
 import { listen, qtObjectDisposable } from '../widgets/qt-lifecycle';
 import { ArrayTableModel, ownTableModel } from '../widgets/table-model';
+import { readOnlyTable } from '../widgets/table-view';
 import { memoryChartSvg } from './memory-chart-svg';
 
 const MB = 1048576;
@@ -63,13 +64,8 @@ export class DiagnosticsDialog extends Disposable {
       { title: 'Memory before → after', text: (r) => `${mb(r.memoryBefore.rss)} → ${mb(r.memoryAfter.rss)}`, alignRight: true, tooltip: (r) => `heap ${mb(r.memoryBefore.heapUsed)} → ${mb(r.memoryAfter.heapUsed)}, external ${mb(r.memoryBefore.external)} → ${mb(r.memoryAfter.external)}` },
     ]);
     this.register(ownTableModel(this.historyModel, 'cleanup-history'));
-    this.history.setObjectName('diagHistory');
+    readOnlyTable(this.history, { name: 'diagHistory' });
     this.history.setModel(this.historyModel);
-    this.history.setSelectionBehavior(QAbstractItemViewSelectionBehavior.SelectRows);
-    this.history.setEditTriggers(0);
-    this.history.setWordWrap(false);
-    this.history.verticalHeader().hide();
-    this.history.verticalHeader().setDefaultSectionSize(22);
     [80, 200, 80, 260, 70, 60].forEach((w, i) => this.history.setColumnWidth(i, w));
     this.history.horizontalHeader().setSectionResizeMode(6, QHeaderViewResizeMode.Stretch);
     const button = (text: string, id: 'free' | 'verify' | 'copy' | 'save') => {

@@ -5,18 +5,17 @@ import { Disposable, Emitter, Event } from '../../core/lifecycle';
 import { buildSpaceRows, formatArea, ListRow, SpaceRow } from '../../core/schedule/space-rows';
 import { Space } from '../../core/schedule/model';
 import {
-  QAbstractItemViewSelectionBehavior,
   QHeaderViewResizeMode,
   QLabel,
   QLineEdit,
   QTableView,
   QWidget,
-  SelectionMode,
   WidgetEventTypes,
 } from '../qt';
 import { label, vbox, grow } from '../widgets/layout';
 import { listen } from '../widgets/qt-lifecycle';
 import { ArrayTableModel, ownTableModel } from '../widgets/table-model';
+import { readOnlyTable } from '../widgets/table-view';
 
 export class SpaceListPanel extends Disposable {
   readonly widget: QWidget;
@@ -43,15 +42,8 @@ export class SpaceListPanel extends Disposable {
     this.filter.setPlaceholderText('Filter rooms by number, name, storey…');
     this.filter.setClearButtonEnabled(true);
     this.countLabel = label('No model open', { name: 'spaceCount' });
+    readOnlyTable(this.table, { name: 'spacesTable' });
     this.table.setModel(this.model);
-    this.table.setSelectionBehavior(QAbstractItemViewSelectionBehavior.SelectRows);
-    this.table.setSelectionMode(SelectionMode.SingleSelection);
-    this.table.setEditTriggers(0);
-    this.table.setAlternatingRowColors(true);
-    this.table.setShowGrid(false);
-    this.table.setWordWrap(false);
-    this.table.verticalHeader().hide();
-    this.table.verticalHeader().setDefaultSectionSize(22);
     this.table.horizontalHeader().setSectionResizeMode(1, QHeaderViewResizeMode.Stretch);
     this.table.setColumnWidth(0, 110);
     this.table.setColumnWidth(2, 90);

@@ -1,7 +1,8 @@
 // A read-only table with section rows spanning all columns: the properties and relationships panes.
 // Used instead of QTreeWidget, whose items NodeGui 0.74 deletes twice (once with the tree, once when
 // their JS wrappers are garbage-collected), crashing the process after a GC.
-import { QAbstractItemViewSelectionBehavior, QHeaderViewResizeMode, QTableView, SelectionMode } from '../qt';
+import { QHeaderViewResizeMode, QTableView } from '../qt';
+import { readOnlyTable } from './table-view';
 import { IDisposable } from '../../core/lifecycle';
 import { ArrayTableModel, Column, ownTableModel } from './table-model';
 
@@ -21,16 +22,8 @@ export class GroupedTable implements IDisposable {
     }));
     this.model = new ArrayTableModel(columns);
     this.ownership = ownTableModel(this.model, name);
-    this.view.setObjectName(name);
+    readOnlyTable(this.view, { name });
     this.view.setModel(this.model);
-    this.view.setSelectionBehavior(QAbstractItemViewSelectionBehavior.SelectRows);
-    this.view.setSelectionMode(SelectionMode.SingleSelection);
-    this.view.setEditTriggers(0);
-    this.view.setWordWrap(false);
-    this.view.setShowGrid(false);
-    this.view.setAlternatingRowColors(true);
-    this.view.verticalHeader().hide();
-    this.view.verticalHeader().setDefaultSectionSize(22);
     widths.forEach((w, i) => this.view.setColumnWidth(i, w));
     this.view.horizontalHeader().setSectionResizeMode(titles.length - 1, QHeaderViewResizeMode.Stretch);
   }
