@@ -29,3 +29,25 @@ export async function openAndWait(app: AppController, file: string): Promise<Loa
   app.open(file);
   return done;
 }
+
+/**
+ * Runs `story` with a fresh app, disposes the app, then proves it left nothing behind: no
+ * undisposed or retained objects, no live workers, timers or listeners. The app is reachable only
+ * inside `story`, so after dispose only a leak could keep it alive. Returns what the story returned.
+ */
+export async function withApp<T>(story: (app: AppController) => Promise<T>, paths: AppPaths = tempPaths()): Promise<T> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { startLeakCheck, describeLeaks } = require('./leak-check') as typeof import('./leak-check');
+  const leaks = startLeakCheck();
+  const result = await (async () => {
+    const app = createApp(paths);
+    try {
+      return await story(app);
+    } finally {
+      app.dispose();
+    }
+  })();
+  const found = describeLeaks(await leaks.check());
+  if (found) throw new Error(`The app left resources behind:\n${found}`);
+  return result;
+}

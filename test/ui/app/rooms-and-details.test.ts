@@ -1,19 +1,16 @@
-// A BIM coordinator opens a real model, walks through its rooms and reads their boundaries.
+// A BIM coordinator opens a real model, walks through its rooms and reads their boundaries. Every
+// story ends with the app disposed and proven to leave nothing behind (withApp).
 import * as path from 'path';
 import { realModel, manifestRow, FIXTURES } from '../../support/fixtures';
-import { createApp, openAndWait, tempPaths } from '../../support/app-in-process';
-import { startLeakCheck, describeLeaks } from '../../support/leak-check';
+import { openAndWait, withApp } from '../../support/app-in-process';
 import { qtRuntime } from '../../../src/ui/runtime/qt-runtime';
 
 afterAll(() => qtRuntime().stop());
 
 describe('rooms and their details', () => {
-  test('opening MultiZoneBuilding.ifc lists its 13 rooms; each room shows its own boundaries, 126 in all; nothing is left behind', async () => {
-    const leaks = startLeakCheck();
+  test('opening MultiZoneBuilding.ifc lists its 13 rooms; each room shows its own boundaries, 126 in all', async () => {
     const row = manifestRow('MultiZoneBuilding.ifc');
-    // The app lives only inside this function, so that after dispose nothing but leaks can hold it.
-    const seen = await (async () => {
-      const app = createApp();
+    const seen = await withApp(async (app) => {
       const outcome = await openAndWait(app, realModel('MultiZoneBuilding.ifc'));
       const order = app.window.spaces.visibleSpaceIndexes();
       const perRoom: number[] = [];
@@ -25,10 +22,8 @@ describe('rooms and their details', () => {
       }
       app.selectSpace(order[0]);
       const stepped = app.commands.run('next');
-      const result = { kind: outcome.kind, state: app.state, title: app.window.window.windowTitle(), rooms: order.length, perRoom, expected, stepped, afterStep: app.window.spaces.selectedSpaceIndex(), second: order[1] };
-      app.dispose();
-      return result;
-    })();
+      return { kind: outcome.kind, state: app.state, title: app.window.window.windowTitle(), rooms: order.length, perRoom, expected, stepped, afterStep: app.window.spaces.selectedSpaceIndex(), second: order[1] };
+    });
     expect(seen.kind).toBe('loaded');
     expect(seen.state).toBe('ready');
     expect(seen.title).toBe('MultiZoneBuilding.ifc — IFC Room Schedule');
@@ -37,28 +32,47 @@ describe('rooms and their details', () => {
     expect(seen.perRoom.reduce((a, b) => a + b, 0)).toBe(row.boundaries);
     expect(seen.stepped).toBe(true);
     expect(seen.afterStep).toBe(seen.second);
-    expect(describeLeaks(await leaks.check())).toBe('');
   });
 
-  test('the filter narrows the list and the count line says how many of the rooms are shown', async () => {
-    const app = createApp();
-    await openAndWait(app, realModel('SWW-5_SB.ifc'));
-    const all = app.window.spaces.visibleSpaceIndexes().length;
-    expect(all).toBe(manifestRow('SWW-5_SB.ifc').spaces);
-    const first = app.session!.spaces[app.window.spaces.visibleSpaceIndexes()[0]];
-    app.window.spaces.setFilterText(first.name!.trim());
-    const shown = app.window.spaces.visibleSpaceIndexes().length;
-    expect(shown).toBeGreaterThanOrEqual(1);
-    expect(shown).toBeLessThan(all);
-    app.dispose();
+  test('typing a room number in the filter narrows the list, and Enter selects the match', async () => {
+    const seen = await withApp(async (app) => {
+      await openAndWait(app, realModel('SWW-5_SB.ifc'));
+      const all = app.window.spaces.visibleSpaceIndexes().length;
+      const target = app.session!.spaces[app.window.spaces.visibleSpaceIndexes()[3]];
+      app.window.spaces.setFilterText(target.name!.trim());
+      const shown = app.window.spaces.visibleSpaceIndexes().length;
+      app.window.spaces.selectFirstMatch();
+      const selected = app.session!.spaces[app.window.spaces.selectedSpaceIndex()];
+      return { all, shown, selected: selected.globalId, target: target.globalId };
+    });
+    expect(seen.all).toBe(manifestRow('SWW-5_SB.ifc').spaces);
+    expect(seen.shown).toBeGreaterThanOrEqual(1);
+    expect(seen.shown).toBeLessThan(seen.all);
+    expect(seen.selected).toBe(seen.target);
+  });
+
+  test('the properties tab says where each quantity comes from, and relationships are listed under their kind', async () => {
+    const seen = await withApp(async (app) => {
+      await openAndWait(app, realModel('LargeBuilding.ifc'));
+      app.selectSpace(app.window.spaces.visibleSpaceIndexes()[0]);
+      const props = app.window.details.properties.table.text();
+      const rels = app.window.details.relationships.table.text();
+      return { props, rels };
+    });
+    // Revit's BaseQuantities: read from the file, and labelled so.
+    expect(seen.props.some((r) => r[0] === 'GrossFloorArea' && r[2] === 'file (BaseQuantities)')).toBe(true);
+    expect(seen.rels[0]).toHaveLength(1); // a section row: "Part of (1)", "Contains (n)", …
+    expect(seen.rels.some((r) => r.length === 4 && r[0].startsWith('Ifc'))).toBe(true);
   });
 
   test('a model without rooms says so instead of showing empty panes', async () => {
-    const app = createApp(tempPaths());
-    const outcome = await openAndWait(app, path.join(FIXTURES, 'malformed', 'syn_header_only_no_entities.ifc'));
-    expect(['loaded', 'failed']).toContain(outcome.kind);
-    if (outcome.kind === 'loaded') expect(app.window.spaces.visibleSpaceIndexes()).toHaveLength(0);
-    expect(app.state).not.toBe('loading');
-    app.dispose();
+    const seen = await withApp(async (app) => {
+      const outcome = await openAndWait(app, path.join(FIXTURES, 'malformed', 'syn_header_only_no_entities.ifc'));
+      return { kind: outcome.kind, rooms: app.window.spaces.visibleSpaceIndexes().length, state: app.state, status: app.window.status.text };
+    });
+    expect(['loaded', 'failed']).toContain(seen.kind);
+    expect(seen.rooms).toBe(0);
+    expect(seen.state).not.toBe('loading');
+    expect(seen.status).toMatch(/0 rooms|Could not open/);
   });
 });
