@@ -80,6 +80,7 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     const model = store.add(options.blocking ? options.blocking('parse', open) : open());
     const heapLimit = memoryGuard(api, source.name, options.memoryLimitBytes);
     heapLimit();
+    run.begin('prepare', 'Preparing to read rooms and boundaries');
     const sha256 = await source.sha256();
     const geometryText = anchors.offsets.length ? new GeometryText(source, anchors.offsets) : undefined;
     // The model is in the WASM heap now: let go of the file (or the bytes) before reading it.

@@ -12,7 +12,8 @@ export interface RunOptions {
 /** Phases after parsing and their share of the progress bar (measured proportions on a 200 MB model). */
 const PHASE_SPAN: Record<string, [number, number]> = {
   read: [0, 0.15],
-  parse: [0.15, 0.8],
+  parse: [0.15, 0.79],
+  prepare: [0.79, 0.8],
   relationships: [0.8, 0.84],
   spaces: [0.84, 0.88],
   boundaries: [0.88, 0.99],

@@ -5,7 +5,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { Worker } from 'worker_threads';
-import { IDisposable } from '../core/lifecycle';
+import { IDisposable, ResourceRegistration, resourceRegistry } from '../core/lifecycle';
 
 /** Below this, starting a thread costs more than hashing inline. */
 export const BACKGROUND_HASH_MIN_BYTES = 32 * 1024 * 1024;
@@ -29,10 +29,12 @@ try {
 
 export class BackgroundFileHash implements IDisposable {
   private readonly worker: Worker;
+  private readonly registration: ResourceRegistration;
   private readonly result: Promise<{ hex?: string; bytes?: number; error?: string }>;
 
   constructor(private readonly path: string) {
     this.worker = new Worker(HASH_THREAD, { eval: true, workerData: { path } });
+    this.registration = resourceRegistry.register('worker', `sha256 of ${path}`, this, { threadId: this.worker.threadId });
     this.result = new Promise((resolve) => {
       this.worker.once('message', resolve);
       this.worker.once('error', (e) => resolve({ error: e.message }));
@@ -48,6 +50,7 @@ export class BackgroundFileHash implements IDisposable {
   }
 
   dispose(): void {
+    this.registration.dispose();
     void this.worker.terminate();
   }
 }

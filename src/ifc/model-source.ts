@@ -6,7 +6,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { IDisposable } from '../core/lifecycle';
+import { IDisposable, leakTracker } from '../core/lifecycle';
 import { ifcErrors } from './errors';
 import { BackgroundFileHash, BACKGROUND_HASH_MIN_BYTES } from './file-hash';
 import { looksLikeZip } from './ifczip';
@@ -84,6 +84,8 @@ export class FileModelSource implements ModelSource {
   ) {
     this.fd = fd;
     this.textBytes = fileSizeBytes;
+    // An open file descriptor (and maybe a hashing thread): the leak tracker sees it if never disposed.
+    leakTracker.track(this, `model file ${name}`);
     this.background = fileSizeBytes >= BACKGROUND_HASH_MIN_BYTES ? new BackgroundFileHash(path) : undefined;
     // The inline hash is not needed then: mark it as done so reads skip it.
     if (this.background) this.hashedUpTo = -1;
@@ -140,6 +142,7 @@ export class FileModelSource implements ModelSource {
   dispose(): void {
     this.background?.dispose();
     if (this.fd === undefined) return;
+    leakTracker.markDisposed(this);
     const fd = this.fd;
     this.fd = undefined;
     this.buffer = Buffer.alloc(0);

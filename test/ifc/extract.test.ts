@@ -2,9 +2,13 @@ import * as fs from 'fs';
 import { isCancelled } from '../../src/core/operations/operation-error';
 import { OperationProgress } from '../../src/core/operations/protocol';
 import { extractSchedule, extractScheduleFromFile } from '../../src/ifc/extract';
+import { useLeakCheck } from '../support/leak-check';
 import { manifestRow, realModel } from '../support/fixtures';
 
 describe('an extraction as the user follows it', () => {
+  // Every extraction, finished, failed or cancelled, closes its model and file and disposes what it made.
+  useLeakCheck();
+
   it('reports the parse in bytes, then each phase with items done / total, ending at 100 %', async () => {
     const progress: OperationProgress[] = [];
     const s = await extractScheduleFromFile(realModel('MultiZoneBuilding.ifc'), { onProgress: (p) => progress.push(p) });
@@ -17,7 +21,7 @@ describe('an extraction as the user follows it', () => {
     expect(progress.find((p) => p.phase === 'spaces' && p.done !== undefined)).toMatchObject({ done: 13, total: 13 });
     const fractions = progress.map((p) => p.fraction ?? 0);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
-    expect(Object.keys(s.metadata.timingsMs)).toEqual(expect.arrayContaining(['parse', 'relationships', 'spaces', 'boundaries', 'schedule', 'total']));
+    expect(Object.keys(s.metadata.timingsMs)).toEqual(expect.arrayContaining(['parse', 'prepare', 'relationships', 'spaces', 'boundaries', 'schedule', 'total']));
   });
 
   it.each(['parse', 'relationships', 'spaces', 'boundaries'])('cancelling during %s ends in "cancelled" and nothing else', async (phase) => {

@@ -2,10 +2,14 @@ import * as fs from 'fs';
 import { OperationError } from '../../src/core/operations/operation-error';
 import { RoomSchedule } from '../../src/core/schedule/model';
 import { extractSchedule, extractScheduleFromFile } from '../../src/ifc/extract';
+import { useLeakCheck } from '../support/leak-check';
 import { malformedModel, realModel } from '../support/fixtures';
 import { MALFORMED_OUTCOMES } from './support/malformed-outcomes';
 
 describe('malformed input ends in a specific message, never a crash or a hang', () => {
+  // Every extraction, finished, failed or cancelled, closes its model and file and disposes what it made.
+  useLeakCheck();
+
   it('every file in malformed/ has an expected outcome here', () => {
     expect(fs.readdirSync(malformedModel('.')).sort()).toEqual(Object.keys(MALFORMED_OUTCOMES).sort());
   });

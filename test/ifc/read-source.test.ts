@@ -6,6 +6,8 @@ import { OperationProgress } from '../../src/core/operations/protocol';
 import { extractScheduleFromFile } from '../../src/ifc/extract';
 import { fileError, fromBytes, readModelFile } from '../../src/ifc/read-source';
 import { openModelSource } from '../../src/ifc/model-source';
+import { BackgroundFileHash } from '../../src/ifc/file-hash';
+import { resourceRegistry } from '../../src/core/lifecycle';
 import { manifestRow, realModel } from '../support/fixtures';
 
 describe('reading a model file', () => {
@@ -59,6 +61,23 @@ describe('reading a model file', () => {
     const reading = readModelFile(realModel('OneZone.ifc'), { chunkBytes: 16 * 1024, onProgress: () => chunks++, isCancelled: () => chunks >= 2 });
     await expect(reading).rejects.toMatchObject({ category: 'cancelled' });
     expect(chunks).toBe(2);
+  });
+});
+
+describe('the sha256 of a big file, on its own thread', () => {
+  it('equals the MANIFEST sha256, and the thread is a registered resource until disposed', async () => {
+    const before = resourceRegistry.count('worker');
+    const hash = new BackgroundFileHash(realModel('MultiZoneBuilding.ifc'));
+    expect(resourceRegistry.count('worker')).toBe(before + 1);
+    expect(await hash.digest(manifestRow('MultiZoneBuilding.ifc').sizeBytes)).toBe(manifestRow('MultiZoneBuilding.ifc').sha256);
+    hash.dispose();
+    expect(resourceRegistry.count('worker')).toBe(before);
+  });
+
+  it('a file that changed size while hashed is hashed again inline', async () => {
+    const hash = new BackgroundFileHash(realModel('OneZone.ifc'));
+    expect(await hash.digest(1)).toBe(manifestRow('OneZone.ifc').sha256);
+    hash.dispose();
   });
 });
 
