@@ -13,6 +13,7 @@ import { OperationRunner } from '../../src/core/operations/operation-runner';
 import { realModel } from '../support/fixtures';
 import { useLeakCheck } from '../support/leak-check';
 import { buildCase, FuzzOutcome, runCase } from './fuzz-case';
+import { FUZZ_SAMPLES } from './fuzz-samples';
 import { seedFromEnv } from './seeded-random';
 
 const SEED = seedFromEnv('FUZZ_SEED', 1_000);
@@ -21,7 +22,6 @@ const CASES = Number(process.env.FUZZ_CASES ?? 240);
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 2);
 /** A 2 MB mutated sample reads in about a second on an idle core; 30 s allows for a loaded CI machine. */
 const CASE_TIMEOUT_MS = 30_000;
-const SAMPLES = ['OneZone.ifc', 'TwoZones.ifc', 'SWW-5_SB.ifc'];
 
 const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -41,7 +41,7 @@ describe('fuzzing: damaged models end in a schedule or a specific error, never a
   useLeakCheck();
 
   test(`${CASES} mutated samples (seed ${SEED}) each end in time, in a schedule or a specific error, leaving nothing behind`, async () => {
-    const samples = SAMPLES.map((name) => ({ name, bytes: fs.readFileSync(realModel(name)) }));
+    const samples = FUZZ_SAMPLES.map((name) => ({ name, bytes: fs.readFileSync(realModel(name)) }));
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ifc-rs-fuzz-'));
     const history = new CleanupHistory();
     const runner = new OperationRunner({ history, log: quietLog });
