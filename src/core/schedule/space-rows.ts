@@ -25,6 +25,9 @@ export interface SpaceRow {
 export type ListRow = StoreyHeaderRow | SpaceRow;
 
 const NO_STOREY = '(no storey)';
+// One collator for all comparisons: localeCompare with options builds a new one per call, which
+// made sorting ~900 rooms take a third of a second on the UI thread.
+const byNumber = new Intl.Collator(undefined, { numeric: true });
 
 /** The floor area we list: Qto's NetFloorArea, else GrossFloorArea, else the computed one. */
 export function listedArea(space: Space): { value: number | null; source: string } {
@@ -57,10 +60,10 @@ export function buildSpaceRows(spaces: readonly Space[], query: string, isAnnota
     if (!g) groups.set(storey, (g = { elevation: space.storey?.elevation ?? Number.POSITIVE_INFINITY, rows: [] }));
     g.rows.push(row);
   });
-  const ordered = [...groups.entries()].sort((a, b) => a[1].elevation - b[1].elevation || a[0].localeCompare(b[0]));
+  const ordered = [...groups.entries()].sort((a, b) => a[1].elevation - b[1].elevation || byNumber.compare(a[0], b[0]));
   const out: ListRow[] = [];
   for (const [title, g] of ordered) {
-    g.rows.sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true }) || a.index - b.index);
+    g.rows.sort((a, b) => byNumber.compare(a.number, b.number) || a.index - b.index);
     out.push({ kind: 'storey', title, count: g.rows.length, area: g.rows.reduce((s, r) => s + (r.area ?? 0), 0) });
     out.push(...g.rows);
   }

@@ -35,6 +35,8 @@ export class ModelSession extends Disposable {
 
   isAnnotated(space: Space): boolean {
     if (this.annotations.has('spaces', annotationKey(space))) return true;
+    // Most models have no surface notes: skip walking thousands of boundaries for nothing.
+    if (this.annotations.count('boundaries') === 0) return false;
     return space.boundaries.some((b) => this.annotations.has('boundaries', annotationKey(b)));
   }
 
