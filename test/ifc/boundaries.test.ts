@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as W from 'web-ifc';
 import { SpaceBoundary } from '../../src/core/schedule/model';
+import { extractSchedule } from '../../src/ifc/extract';
 import { realModel } from '../support/fixtures';
 import { extracted, MODELS_WITH_BOUNDARIES, quantity } from './support/extracted';
 import { spaceBodyAreas } from './support/space-body';
@@ -142,5 +143,25 @@ describe('net floor area from the floor boundaries', () => {
   it('a computed NetFloorArea says how it was computed', async () => {
     const room = (await extracted('SWW-5_SB.ifc')).spaces.find((x) => byCategory(x.boundaries, 'floor').length === 8)!;
     expect(quantity(room, 'NetFloorArea')).toMatchObject({ source: 'computed', unit: 'm2', note: expect.stringMatching(/^Sum of 8 floor space boundaries \(2ndLevel, with 4 unnamed 2a\/2b parts\)/) });
+  });
+});
+
+describe('boundaries whose geometry cannot give an area', () => {
+  async function oneZoneWith(from: string, to: string) {
+    const text = fs.readFileSync(realModel('OneZone.ifc'), 'latin1');
+    expect(text).toContain(from);
+    return extractSchedule({ bytes: new Uint8Array(Buffer.from(text.replace(from, to), 'latin1')), name: 'OneZone-variant.ifc' });
+  }
+
+  it('a curve instead of a surface, or a reference to nothing: area empty, the reason given, one folded warning', async () => {
+    const curve = await oneZoneWith('#4599= IFCCONNECTIONSURFACEGEOMETRY(#4597,$);', '#4599= IFCCONNECTIONCURVEGEOMETRY(#4594,$);');
+    const window = curve.spaces[0].boundaries.find((b) => b.expressId === 4600)!;
+    expect(window).toMatchObject({ area: null, areaIssue: 'The ConnectionGeometry is an IfcConnectionCurveGeometry, not a surface.', normal: null, orientation: null });
+    expect(curve.warnings).toEqual([expect.objectContaining({ code: 'geometry', count: 1, expressId: 4600 })]);
+    // Still a window (its element says so); the room's totals say its area is missing.
+    expect(curve.spaces[0].surfaceTotals.find((t) => t.category === 'window')).toEqual({ category: 'window', count: 1, area: 0, missingArea: 1 });
+
+    const dangling = await oneZoneWith('#4597= IFCCURVEBOUNDEDPLANE(#4579,#4594,());', '#4597= IFCCURVEBOUNDEDPLANE(#9999999,#4594,());');
+    expect(dangling.spaces[0].boundaries.find((b) => b.expressId === 4600)).toMatchObject({ area: null, areaIssue: 'The basis surface #9999999 is not in the file.' });
   });
 });

@@ -42,6 +42,12 @@ describe("a room's relationships", () => {
     expect(s.spaces.every((x) => x.zones.length === 0)).toBe(true);
   });
 
+  it('LargeBuilding.ifc (Revit) rooms contain the elements placed in them (IfcRelContainedInSpatialStructure)', async () => {
+    const contained = (await extracted('LargeBuilding.ifc')).spaces.flatMap((x) => x.relationships.filter((r) => r.category === 'contains'));
+    expect(contained).toHaveLength(14);
+    expect(contained.every((r) => r.via === 'IfcRelContainedInSpatialStructure' && r.related.globalId && r.related.type.startsWith('Ifc'))).toBe(true);
+  });
+
   it('LargeBuilding.ifc (Revit) rooms list their property sets one by one', async () => {
     const room = (await extracted('LargeBuilding.ifc')).spaces[0];
     const psets = room.relationships.filter((r) => r.category === 'definedByProperties').map((r) => r.related.name);
