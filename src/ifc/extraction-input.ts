@@ -13,6 +13,11 @@ export interface ExtractionInput {
   skipGeometry?: boolean;
   /** Test hook: ignore the graceful shutdown request (to exercise the forced terminate). */
   ignoreShutdown?: boolean;
+  /**
+   * Send the rooms in acknowledged slices ('part' messages) before the result. Set by
+   * startExtraction (the OperationRunner speaks that protocol); a bare Worker gets one 'result'.
+   */
+  streamSpaces?: boolean;
   /** Version of the app, recorded in the schedule's metadata. */
   appVersion?: string;
 }

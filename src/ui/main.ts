@@ -59,6 +59,7 @@ function main(): void {
   });
 
   app.show();
+  log().info(`window shown ${Math.round(performance.now() - started)} ms after start (signal handlers installed)`);
   const automation = lifetime.add(new Automation(app, args, (code, why) => exit(code, why), started));
   const file = args.file ?? (args.sample ? defaultSamplePath() : undefined);
   if (file) app.open(file);

@@ -29,8 +29,7 @@ describe('starting the desktop app', () => {
 
   test.each(['SIGINT', 'SIGTERM'] as const)('%s ends the app cleanly with exit code 0', async (signal) => {
     const app = startApp(['--no-sample'], { home: tempHome() });
-    await app.waitFor(/starting: node/);
-    await new Promise((r) => setTimeout(r, 500));
+    await app.waitFor(/window shown/);
     app.child.kill(signal);
     const run = await app.done;
     expect(run.code).toBe(0);

@@ -48,11 +48,20 @@ export type ToWorkerMessage =
   /** Ask the worker to stop at its next safe point and exit by itself. */
   | { type: 'shutdown' }
   /** Ask the worker to report its memory (answered with a 'memory' message). */
-  | { type: 'memory?' };
+  | { type: 'memory?' }
+  /** The controller has taken in a 'part' message; the worker may send the next one. */
+  | { type: 'part-ack' };
 
 export type FromWorkerMessage =
   | { type: 'progress'; progress: OperationProgress }
   | { type: 'result'; result: unknown }
+  /**
+   * A slice of a large result array (e.g. 100 of 5,000 rooms), sent before 'result' and appended by
+   * the controller to `result[key]`. One big message would be deserialised on the UI thread in one
+   * go (hundreds of ms for a 200 MB model); slices, each acknowledged before the next is sent, keep
+   * every step short so the window stays responsive while the result arrives.
+   */
+  | { type: 'part'; key: string; items: unknown[] }
   | { type: 'error'; error: OperationErrorInfo }
   | { type: 'memory'; memory: WorkerMemory }
   /** The worker saw the shutdown request and is exiting. */

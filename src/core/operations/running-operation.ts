@@ -47,6 +47,8 @@ export class RunningOperation<Out> extends Disposable {
   private workerBlocked = false;
   private hurried = false;
   private pendingMemory: Array<(m: WorkerMemory | undefined) => void> = [];
+  /** Slices of the result received so far ('part' messages), by result key. */
+  private readonly parts = new Map<string, unknown[]>();
   private resolveResult!: (value: Out) => void;
   private rejectResult!: (error: OperationError) => void;
   private resolveCleaned!: (record: CleanupRecord) => void;
@@ -181,9 +183,20 @@ export class RunningOperation<Out> extends Disposable {
         this.latestProgress = m.progress;
         this.progressEmitter.fire(m.progress);
         break;
-      case 'result':
-        this.finish('succeeded', 'finish', undefined, m.result as Out);
+      case 'part': {
+        const list = this.parts.get(m.key) ?? [];
+        for (const item of m.items) list.push(item);
+        this.parts.set(m.key, list);
+        this.handle?.post({ type: 'part-ack' });
         break;
+      }
+      case 'result': {
+        const result = m.result as Out;
+        if (this.parts.size && result && typeof result === 'object') for (const [key, items] of this.parts) (result as Record<string, unknown>)[key] = items;
+        this.parts.clear();
+        this.finish('succeeded', 'finish', undefined, result);
+        break;
+      }
       case 'error':
         this.finish(m.error.category === 'cancelled' ? 'cancelled' : 'failed', 'error', fromWorkerError(m.error));
         break;

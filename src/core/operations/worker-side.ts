@@ -23,6 +23,11 @@ export interface WorkerContext<In> {
    * first: a cancel during it terminates the thread at once instead of waiting for a reply.
    */
   blocking<T>(phase: string, fn: () => T): T;
+  /**
+   * Sends `items` to the controller in slices of `sliceSize`, each acknowledged before the next, to
+   * be set as `result[key]`: the worker then returns its result without that (large) array.
+   */
+  sendInParts(key: string, items: readonly unknown[], sliceSize: number): Promise<void>;
 }
 
 export type WorkerTask<In, Out> = (ctx: WorkerContext<In>) => Promise<Out>;
@@ -42,11 +47,15 @@ export function runWorkerTask<In, Out>(task: WorkerTask<In, Out>, options: { min
   let lastPhase = '';
   let wasmProbe: () => number | undefined = () => undefined;
   const post = (m: FromWorkerMessage) => port.postMessage(m);
+  let partAcked: (() => void) | undefined;
 
   port.on('message', (m: ToWorkerMessage) => {
     if (m?.type === 'shutdown') {
       shutdown = true;
       post({ type: 'shutdown-ack' });
+      partAcked?.();
+    } else if (m?.type === 'part-ack') {
+      partAcked?.();
     } else if (m?.type === 'memory?') {
       const u = process.memoryUsage();
       const memory: WorkerMemory = { heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external, arrayBuffers: u.arrayBuffers, wasm: wasmProbe() };
@@ -74,6 +83,17 @@ export function runWorkerTask<In, Out>(task: WorkerTask<In, Out>, options: { min
     },
     yieldToMessages() {
       return new Promise((resolve) => setImmediate(resolve));
+    },
+    async sendInParts(key, items, sliceSize) {
+      for (let i = 0; i < items.length; i += sliceSize) {
+        ctx.throwIfShutdown();
+        const acked = new Promise<void>((resolve) => (partAcked = resolve));
+        post({ type: 'part', key, items: items.slice(i, i + sliceSize) });
+        // Wait until the controller has taken this slice in; a shutdown request also wakes us.
+        await acked;
+      }
+      partAcked = undefined;
+      ctx.throwIfShutdown();
     },
     blocking(phase, fn) {
       post({ type: 'blocking', blocking: true, phase });
