@@ -44,7 +44,10 @@ export async function withApp<T>(story: (app: AppController) => Promise<T>, path
     try {
       return await story(app);
     } finally {
+      // Let what the story set off (free memory, worker shutdowns) finish, as a user would.
+      await app.whenIdle();
       app.dispose();
+      await app.runner.whenIdle();
     }
   })();
   const found = describeLeaks(await leaks.check());

@@ -129,8 +129,24 @@ export class AppController extends Disposable {
     this.updateState();
   }
 
-  async freeMemory(): Promise<void> {
-    await this.monitor.freeMemory({ dropModel: false });
+  freeMemory(): Promise<void> {
+    return this.inBackground(this.monitor.freeMemory({ dropModel: false }).then(() => undefined));
+  }
+
+  /** Work the app started and did not await (free memory, verification): tracked, so whenIdle() can wait for it. */
+  private readonly background = new Set<Promise<unknown>>();
+
+  private inBackground<T>(p: Promise<T>): Promise<T> {
+    this.background.add(p);
+    const done = () => this.background.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  /** Resolves when no background work and no operation (or worker shutdown) is pending. */
+  async whenIdle(): Promise<void> {
+    while (this.background.size) await Promise.allSettled([...this.background]);
+    await this.runner.whenIdle();
   }
 
   selectSpace(index: number): boolean {
@@ -185,7 +201,7 @@ export class AppController extends Disposable {
     this.register(
       this.runner.history.onDidRecord((r) => {
         if (r.trigger !== 'cancel' && r.trigger !== 'free-memory') return;
-        this.pendingVerification.value = disposableTimeout(() => void this.monitor.verify().catch((e) => log().warn('verification failed', e)), 3000, 'verify-after-cancel', { owner: this });
+        this.pendingVerification.value = disposableTimeout(() => void this.inBackground(this.monitor.verify()).catch((e) => log().warn('verification failed', e)), 3000, 'verify-after-cancel', { owner: this });
       }),
     );
     this.register(
