@@ -3,7 +3,7 @@
 // while a phase needs them. A line web-ifc cannot give back is skipped and counted, never fatal.
 import type { IfcAPI } from 'web-ifc';
 import { RawArg, RawLine } from './step-values';
-import { ifcClassName, withSubtypes } from './web-ifc-runtime';
+import { ifcClassName, isKnownType, withSubtypes } from './web-ifc-runtime';
 
 const BATCH = 8192;
 
@@ -163,26 +163,37 @@ export class ModelReader {
   }
 
   private readBatch(ids: number[]): (RawLine | null)[] {
-    let rows: unknown[];
+    // Only ids web-ifc tokenised into a known entity go to GetRawLinesData (it hangs on the others).
+    const readable: number[] = [];
+    const out = new Map<number, RawLine | null>();
+    for (const id of ids) {
+      const type = this.typeOf(id);
+      if (type === 0) out.set(id, null);
+      else if (!isKnownType(this.schemaFamily, type)) out.set(id, this.skip(id, 'its statement is malformed, so web-ifc cannot tell what it is'));
+      else readable.push(id);
+    }
+    let rows: unknown[] = [];
     try {
-      rows = this.api.GetRawLinesData(this.modelId, ids) as unknown[];
+      if (readable.length) rows = this.api.GetRawLinesData(this.modelId, readable) as unknown[];
     } catch {
       // One bad entity spoils the whole call: read the batch one by one to isolate it.
-      return ids.length === 1 ? [this.skip(ids[0])] : ids.map((id) => this.readBatch([id])[0]);
+      if (readable.length === 1) this.skip(readable[0]);
+      else for (const id of readable) out.set(id, this.readBatch([id])[0]);
+      return ids.map((id) => out.get(id) ?? null);
     }
-    return ids.map((id, j) => {
+    readable.forEach((id, j) => {
       const row = rows[j] as Partial<RawLine> | undefined;
-      if (row && row.ID === id && typeof row.type === 'number' && Array.isArray(row.arguments)) return row as RawLine;
-      // web-ifc answers a missing id with an empty object: a dangling reference, reported by callers.
-      return this.typeOf(id) === 0 ? null : this.skip(id);
+      out.set(id, row && row.ID === id && typeof row.type === 'number' && Array.isArray(row.arguments) ? (row as RawLine) : this.skip(id));
     });
+    return ids.map((id) => out.get(id) ?? null);
   }
 
   /** Records an entity that is skipped: unreadable, or missing what the schedule needs from it. */
   skip(id: number, reason = 'web-ifc could not read it'): null {
     if (!this.skipped.has(id)) {
       this.skipped.add(id);
-      this.firstSkip ??= { id, type: this.typeName(this.typeOf(id)), reason };
+      const type = this.typeOf(id);
+      this.firstSkip ??= { id, type: isKnownType(this.schemaFamily, type) ? this.typeName(type) : 'unknown type', reason };
     }
     return null;
   }

@@ -60,3 +60,13 @@ export function withSubtypes(schemaFamily: number, type: number): number[] {
   const table = (WebIFC.InheritanceDef as unknown as Record<number, Record<number, number[]> | undefined>)[schemaFamily];
   return [type, ...(table?.[type] ?? [])];
 }
+
+/**
+ * True when `type` is an entity of the schema family. web-ifc 0.0.78 never returns from
+ * GetRawLinesData for an id whose statement it mis-tokenised (a stray "#1,#2);" line redefining
+ * #1, found by the fuzzer): such ids have a type code no schema knows, so they are checked first.
+ */
+export function isKnownType(schemaFamily: number, type: number): boolean {
+  const table = (WebIFC.FromRawLineData as unknown as Record<number, Record<number, unknown> | undefined>)[schemaFamily];
+  return typeof table?.[type] === 'function';
+}

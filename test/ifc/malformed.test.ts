@@ -1,9 +1,10 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { OperationError } from '../../src/core/operations/operation-error';
 import { RoomSchedule } from '../../src/core/schedule/model';
 import { extractSchedule, extractScheduleFromFile } from '../../src/ifc/extract';
 import { useLeakCheck } from '../support/leak-check';
-import { malformedModel, realModel } from '../support/fixtures';
+import { FIXTURES, malformedModel, realModel } from '../support/fixtures';
 import { MALFORMED_OUTCOMES } from './support/malformed-outcomes';
 
 describe('malformed input ends in a specific message, never a crash or a hang', () => {
@@ -73,5 +74,23 @@ describe('malformed input ends in a specific message, never a crash or a hang', 
   it('STEP keywords must be upper case: a lower-case file_schema is no FILE_SCHEMA', async () => {
     const text = "ISO-10303-21;\nHEADER;\nfile_schema(('IFC2X3'));\nENDSEC;\nDATA;\nENDSEC;\nEND-ISO-10303-21;\n";
     await expect(extractSchedule({ bytes: new Uint8Array(Buffer.from(text)), name: 'lower.ifc' })).rejects.toMatchObject({ code: 'schema-missing' });
+  });
+});
+
+describe('statements web-ifc mis-reads (found by the fuzzer)', () => {
+  useLeakCheck();
+
+  it('a stray "#1,#2,…);" line redefining a room: the room is skipped and counted instead of hanging web-ifc', async () => {
+    const file = path.join(FIXTURES, 'fuzz-regressions', 'stray-reference-line.ifc');
+    const s = await extractScheduleFromFile(file);
+    expect(s.spaces).toHaveLength(0);
+    expect(s.metadata.counts.skippedEntities).toBe(1);
+    expect(s.warnings.find((w) => w.code === 'bad-entity')?.message).toBe('1 entity could not be read and was skipped (first: #1, unknown type: its statement is malformed, so web-ifc cannot tell what it is).');
+  });
+
+  it.each(['#7,#2);', '#1;', '#1=;', "'x',#2);"])('a last statement "%s" does not hang the reading of the others', async (stray) => {
+    const text = `ISO-10303-21;\nHEADER;\nFILE_SCHEMA(('IFC2X3'));\nENDSEC;\nDATA;\n#1= IFCSPACE('3NzGTD1DeLJR3FlSqrXdUp',$,'01',$,$,$,$,'WOHNEN',.ELEMENT.,.INTERNAL.,$);\n#2= IFCCARTESIANPOINT((0.,1.));\n${stray}\nENDSEC;\nEND-ISO-10303-21;\n`;
+    const s = await extractSchedule({ bytes: new Uint8Array(Buffer.from(text)), name: 'stray.ifc' });
+    expect(s.spaces.length + s.metadata.counts.skippedEntities).toBeGreaterThanOrEqual(1);
   });
 });
