@@ -56,10 +56,10 @@ export async function readBoundaries(ctx: BoundaryContext, run: ExtractionRun): 
     reader.withScratch(() => {
       reader.prefetch(slice);
       const lines = slice.map((id) => reader.line(id)).filter((l) => l !== null);
-      // Building elements outlive the slice (the relationships list them); the rest is dropped after it.
       // IfcRelSpaceBoundary: GlobalId, OwnerHistory, Name, Description, RelatingSpace, RelatedBuildingElement,
       // ConnectionGeometry, PhysicalOrVirtualBoundary, InternalOrExternalBoundary (IFC4 1st: ParentBoundary; 2nd: CorrespondingBoundary).
-      reader.keep(lines.map((l) => ref(l.arguments[5])).filter((r): r is number => r !== null));
+      // Elements are kept as EntityRefs (entity-refs.ts), their lines dropped with the slice.
+      reader.prefetch(lines.map((l) => ref(l.arguments[5])).filter((r): r is number => r !== null));
       if (!ctx.skipGeometry) reader.prefetchClosure(lines.map((l) => ref(l.arguments[6])).filter((r): r is number => r !== null));
       for (const line of lines) {
         const draft = boundaryDraft(ctx, line.ID, run);

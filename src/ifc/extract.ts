@@ -10,6 +10,7 @@ import { OperationProgress } from '../core/operations/protocol';
 import { RoomSchedule, ScheduleMetadata, Space } from '../core/schedule/model';
 import { linkAdjacentSpaces } from './adjacency';
 import { readBoundaries } from './boundaries';
+import { withoutEntityRef } from './entity-refs';
 import { errorDetail, ifcErrors, isOutOfMemory } from './errors';
 import { ExtractionRun } from './extraction-run';
 import { GeometryReader } from './geometry/placement';
@@ -122,11 +123,13 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
       const s = spacesById.get(id) as Space;
       return { expressId: id, globalId: s.globalId, type: 'IfcSpace', name: s.name, description: s.description };
     });
-    reader.prefetch(drafts.flatMap((d) => relatedIds(index.links.get(d.space.expressId) ?? [], boundaries.bySpace.get(d.space.expressId) ?? [])));
-    const spaces = drafts.map(({ space }) => {
-      const own = boundaries.bySpace.get(space.expressId) ?? [];
-      space.relationships = spaceRelationships(reader, index.links.get(space.expressId) ?? [], own, run.warnings);
-      return finishSpace(space, own.map((b) => b.boundary));
+    const spaces = reader.withScratch(() => {
+      reader.prefetch(withoutEntityRef(reader, drafts.flatMap((d) => relatedIds(index.links.get(d.space.expressId) ?? [], boundaries.bySpace.get(d.space.expressId) ?? []))));
+      return drafts.map(({ space }) => {
+        const own = boundaries.bySpace.get(space.expressId) ?? [];
+        space.relationships = spaceRelationships(reader, index.links.get(space.expressId) ?? [], own, run.warnings);
+        return finishSpace(space, own.map((b) => b.boundary));
+      });
     });
     run.end();
 

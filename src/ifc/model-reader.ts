@@ -118,17 +118,6 @@ export class ModelReader {
     }
   }
 
-  /** Reads lines into the long-lived cache even inside withScratch. */
-  keep(ids: Iterable<number>): void {
-    const outer = this.scratch;
-    this.scratch = undefined;
-    try {
-      this.prefetch(ids);
-    } finally {
-      this.scratch = outer;
-    }
-  }
-
   /**
    * Prefetches `roots` and everything they reference, level by level (one web-ifc call per level
    * and batch).

@@ -44,13 +44,19 @@ export class PropertySetReader {
   /** Decodes the given property definitions (prefetching their lines and properties in batches). */
   load(ids: Iterable<number>): void {
     const todo = [...new Set(ids)].filter((id) => !this.decoded.has(id));
-    this.reader.prefetch(todo);
-    // Property / quantity lines of every set in one go; complex properties fetch their own children.
-    this.reader.prefetch(todo.flatMap((id) => {
-      const l = this.reader.line(id);
-      return l ? refs(l.arguments[l.type === W.IFCELEMENTQUANTITY ? 5 : 4]) : [];
-    }));
-    for (const id of todo) this.decoded.set(id, this.decode(id));
+    if (todo.length === 0) return;
+    // The raw lines are only needed while decoding: read them into a scratch cache.
+    this.reader.withScratch(() => {
+      this.reader.prefetch(todo);
+      // Property / quantity lines of every set in one go; complex properties fetch their own children.
+      this.reader.prefetch(
+        todo.flatMap((id) => {
+          const l = this.reader.line(id);
+          return l ? refs(l.arguments[l.type === W.IFCELEMENTQUANTITY ? 5 : 4]) : [];
+        }),
+      );
+      for (const id of todo) this.decoded.set(id, this.decode(id));
+    });
   }
 
   get(id: number): DecodedSet | null {
