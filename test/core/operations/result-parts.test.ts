@@ -2,29 +2,17 @@
 // the UI thread. Workers send it in slices, each acknowledged before the next, and the controller
 // puts it back together in order.
 import * as path from 'path';
-import { CleanupHistory } from '../../../src/core/operations/cleanup-history';
-import { OperationRunner } from '../../../src/core/operations/operation-runner';
 import { startExtraction } from '../../../src/ifc/extraction-job';
 import { generateLargeModel } from '../../../bench/model-generator';
 import { useLeakCheck } from '../../support/leak-check';
-import { captureLog, FAST_TIMINGS, realIfc } from '../support/operation-fixtures';
+import { useRunner, realIfc } from '../support/operation-fixtures';
 
 describe('results that arrive in slices', () => {
   useLeakCheck();
-  let history: CleanupHistory;
-  let runner: OperationRunner;
-  beforeAll(() => {
-    history = new CleanupHistory();
-    runner = new OperationRunner({ history, timings: FAST_TIMINGS, log: captureLog() });
-  });
-  afterAll(async () => {
-    runner.dispose();
-    await runner.whenIdle();
-    history.dispose();
-  });
+  const fixture = useRunner();
 
   it('10,000 rows sent 250 at a time come back complete and in order', async () => {
-    const op = runner.start<{ count: number; slice: number }, { title: string; rows: number[] }>({
+    const op = fixture.runner.start<{ count: number; slice: number }, { title: string; rows: number[] }>({
       kind: 'parts-test',
       label: 'parts',
       workerFile: path.join(__dirname, '..', '..', 'fixtures', 'workers', 'parts-worker.js'),
@@ -39,7 +27,7 @@ describe('results that arrive in slices', () => {
 
   it('a generated model with more rooms than one slice holds is read completely through the extraction job', async () => {
     const model = await generateLargeModel({ sample: realIfc('MultiZoneBuilding.ifc'), targetMb: 25 });
-    const op = startExtraction(runner, { path: model.path, name: path.basename(model.path) });
+    const op = startExtraction(fixture.runner, { path: model.path, name: path.basename(model.path) });
     const schedule = await op.result;
     await op.cleanedUp;
     expect(model.spaces).toBeGreaterThan(100);

@@ -1,12 +1,11 @@
 import * as path from 'path';
 import { resourceRegistry } from '../../../src/core/lifecycle';
-import { CleanupHistory } from '../../../src/core/operations/cleanup-history';
 import { OperationError } from '../../../src/core/operations/operation-error';
 import { OperationRunner } from '../../../src/core/operations/operation-runner';
 import { OpenModelInput } from '../../fixtures/workers/open-model-worker';
 import { ScriptedInput } from '../../fixtures/workers/scripted-worker';
 import { useLeakCheck } from '../../support/leak-check';
-import { captureLog, FAST_TIMINGS, OPEN_MODEL_WORKER, realIfc, SCRIPTED_WORKER } from '../support/operation-fixtures';
+import { useRunner, OPEN_MODEL_WORKER, realIfc, SCRIPTED_WORKER } from '../support/operation-fixtures';
 
 async function failureOf(runner: OperationRunner, input: ScriptedInput, resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number }): Promise<OperationError> {
   const op = runner.start<ScriptedInput, unknown>({ kind: 'scripted', label: 'Reading crash.ifc', workerFile: SCRIPTED_WORKER, input, resourceLimits });
@@ -24,38 +23,27 @@ async function failureOf(runner: OperationRunner, input: ScriptedInput, resource
 
 describe('a worker that crashes or runs out of memory ends as a clear error, and the app keeps running', () => {
   useLeakCheck();
-  let history: CleanupHistory;
-  let runner: OperationRunner;
-
-  beforeAll(() => {
-    history = new CleanupHistory();
-    runner = new OperationRunner({ history, timings: FAST_TIMINGS, log: captureLog() });
-  });
-  afterAll(async () => {
-    runner.dispose();
-    await runner.whenIdle();
-    history.dispose();
-  });
+  const fixture = useRunner();
 
   it('an exception thrown outside the task kills the worker: a worker-crash error with a suggestion', async () => {
-    const e = await failureOf(runner, { behaviour: 'throw-uncaught', stepMs: 10 });
+    const e = await failureOf(fixture.runner, { behaviour: 'throw-uncaught', stepMs: 10 });
     expect(e.category).toBe('worker-crash');
     expect(e.message).toBe('"Reading crash.ifc" stopped unexpectedly (it threw: scripted uncaught failure).');
     expect(e.suggestion).toMatch(/still running; try again/);
     expect(e.detail).toMatch(/scripted uncaught failure/);
-    expect(history.last()).toMatchObject({ trigger: 'error', outcome: 'clean', label: 'Reading crash.ifc' });
+    expect(fixture.history.last()).toMatchObject({ trigger: 'error', outcome: 'clean', label: 'Reading crash.ifc' });
   });
 
   it('process.exit(3) inside the worker: a worker-crash error naming the exit code', async () => {
-    const e = await failureOf(runner, { behaviour: 'exit', exitCode: 3, stepMs: 10 });
+    const e = await failureOf(fixture.runner, { behaviour: 'exit', exitCode: 3, stepMs: 10 });
     expect(e.category).toBe('worker-crash');
     expect(e.code).toBe('worker-exit');
     expect(e.message).toMatch(/exited with code 3 before finishing/);
-    expect(history.last()?.steps.find((s) => s.name === 'await-exit')?.outcome).toMatch(/already exited \(code 3\)/);
+    expect(fixture.history.last()?.steps.find((s) => s.name === 'await-exit')?.outcome).toMatch(/already exited \(code 3\)/);
   });
 
   it("exhausting the worker's V8 heap (resourceLimits) is a memory error, not a crash of the app", async () => {
-    const e = await failureOf(runner, { behaviour: 'exhaust-heap' }, { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 });
+    const e = await failureOf(fixture.runner, { behaviour: 'exhaust-heap' }, { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 });
     expect(e.category).toBe('memory');
     expect(e.code).toBe('worker-heap-exhausted');
     expect(e.message).toBe('"Reading crash.ifc" ran out of memory.');
@@ -63,20 +51,20 @@ describe('a worker that crashes or runs out of memory ends as a clear error, and
   });
 
   it('a WASM heap that cannot grow (as web-ifc reports it) is a memory error', async () => {
-    const e = await failureOf(runner, { behaviour: 'exhaust-wasm' });
+    const e = await failureOf(fixture.runner, { behaviour: 'exhaust-wasm' });
     expect(e.category).toBe('memory');
     expect(e.detail).toMatch(/WebAssembly\.Memory/);
   });
 
   it('an error the task itself throws is reported by the worker as an unexpected (internal) error', async () => {
-    const e = await failureOf(runner, { behaviour: 'throw-in-task', stepMs: 5 });
+    const e = await failureOf(fixture.runner, { behaviour: 'throw-in-task', stepMs: 5 });
     expect(e.category).toBe('internal');
     expect(e.message).toBe('Unexpected error: scripted failure inside the task');
     expect(e.suggestion).toMatch(/report this/);
   });
 
   it('a worker entry file that does not exist fails as a worker-crash, not an exception in the app', async () => {
-    const op = runner.start({ kind: 'scripted', label: 'Missing worker', workerFile: path.join(__dirname, 'no-such-worker.js'), input: {} });
+    const op = fixture.runner.start({ kind: 'scripted', label: 'Missing worker', workerFile: path.join(__dirname, 'no-such-worker.js'), input: {} });
     const e = (await op.result.catch((x: unknown) => x)) as OperationError;
     await op.cleanedUp;
     expect(e.category).toBe('worker-crash');
@@ -84,7 +72,7 @@ describe('a worker that crashes or runs out of memory ends as a clear error, and
   });
 
   it('web-ifc on a file that is not there: a file error that says so', async () => {
-    const op = runner.start<OpenModelInput, unknown>({ kind: 'open', label: 'Reading Gone.ifc', workerFile: OPEN_MODEL_WORKER, input: { path: realIfc('Gone.ifc') } });
+    const op = fixture.runner.start<OpenModelInput, unknown>({ kind: 'open', label: 'Reading Gone.ifc', workerFile: OPEN_MODEL_WORKER, input: { path: realIfc('Gone.ifc') } });
     const e = (await op.result.catch((x: unknown) => x)) as OperationError;
     await op.cleanedUp;
     expect(e.category).toBe('file');
@@ -92,11 +80,11 @@ describe('a worker that crashes or runs out of memory ends as a clear error, and
     expect(e.suggestion).toMatch(/still exists/);
   });
 
-  it('after all of these the process still runs real work, every failure is in the history, and no worker is left', async () => {
-    const op = runner.start<OpenModelInput, { spaces: number }>({ kind: 'open', label: 'Reading OneZone.ifc', workerFile: OPEN_MODEL_WORKER, input: { path: realIfc('OneZone.ifc') } });
+  it('after all of these the process still runs real work, every failure is in the fixture.history, and no worker is left', async () => {
+    const op = fixture.runner.start<OpenModelInput, { spaces: number }>({ kind: 'open', label: 'Reading OneZone.ifc', workerFile: OPEN_MODEL_WORKER, input: { path: realIfc('OneZone.ifc') } });
     await expect(op.result).resolves.toMatchObject({ spaces: 1 });
     await op.cleanedUp;
-    const triggers = history.list().map((r) => r.trigger);
+    const triggers = fixture.history.list().map((r) => r.trigger);
     expect(triggers.filter((t) => t === 'error')).toHaveLength(7);
     expect(triggers[triggers.length - 1]).toBe('finish');
     expect(resourceRegistry.count('worker')).toBe(0);

@@ -1,5 +1,7 @@
 // Shared pieces of the operations and monitor tests: where the compiled test workers and the real
 // IFC samples are, short cleanup timings, and a log that records instead of printing.
+import { OperationRunner } from '../../../src/core/operations/operation-runner';
+import { CleanupHistory } from '../../../src/core/operations/cleanup-history';
 import * as path from 'path';
 import { OperationLog } from '../../../src/core/operations/operation-log';
 import { OperationTimings } from '../../../src/core/operations/operation-types';
@@ -35,3 +37,21 @@ export function captureLog(): CapturedLog {
 }
 
 export const MB = 1024 * 1024;
+
+/**
+ * A runner with its own cleanup history for a describe block: created before the tests, disposed
+ * after them once every worker is gone. Read `.runner` / `.history` inside tests.
+ */
+export function useRunner(): { runner: OperationRunner; history: CleanupHistory } {
+  const fixture = {} as { runner: OperationRunner; history: CleanupHistory };
+  beforeAll(() => {
+    fixture.history = new CleanupHistory();
+    fixture.runner = new OperationRunner({ history: fixture.history, timings: FAST_TIMINGS, log: captureLog() });
+  });
+  afterAll(async () => {
+    fixture.runner.dispose();
+    await fixture.runner.whenIdle();
+    fixture.history.dispose();
+  });
+  return fixture;
+}
