@@ -11,6 +11,8 @@ export interface ResponsivenessMeasurement {
   maxStallMs: number;
   p99StallMs: number;
   samples: number;
+  /** Stalls of ≥ 40 ms with their moment (ms after the load started), longest first. */
+  longest: Array<{ atMs: number; ms: number }>;
 }
 
 export interface StartupMeasurement {
@@ -62,6 +64,7 @@ export function measureResponsiveness(model: string, modelBytes: number, loadTim
       maxStallMs: Number(stall.maxStallMs),
       p99StallMs: Number(stall.p99StallMs),
       samples: Number(stall.samples),
+      longest: (stall.longest as ResponsivenessMeasurement['longest'] | undefined) ?? [],
     };
   });
 }

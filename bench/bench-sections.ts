@@ -55,6 +55,15 @@ async function section(name: string, log: Log, fn: () => Promise<{ rows: BenchRo
 
 const name = (file: string) => path.basename(file);
 
+const RSS_GOAL_FROM_BYTES = 50e6;
+
+function rssRow(modelBytes: number, ratio: number, measured: string): BenchRow {
+  const applies = modelBytes >= RSS_GOAL_FROM_BYTES;
+  const figure = `${sizeMb(modelBytes)}: peak RSS / file size`;
+  if (!applies) return { area: 'extraction', figure, measured, goal: `≤ ${GOALS.rssPerSize}× from 50 MB up (fixed ~150 MB dominates below)` };
+  return { area: 'extraction', figure, measured, goal: `≤ ${GOALS.rssPerSize}×`, pass: ratio <= GOALS.rssPerSize };
+}
+
 export async function extractionSection(plan: BenchPlan, log: Log): Promise<SectionResult[]> {
   const out: SectionResult[] = [];
   for (const model of plan.extractionModels) {
@@ -66,7 +75,8 @@ export async function extractionSection(plan: BenchPlan, log: Log): Promise<Sect
           { area: 'extraction', figure: `${size}: web-ifc OpenModel (raw, in a worker) vs full extraction`, measured: `${msText(m.rawMs)} vs ${msText(m.extractMs)} (OpenModel alone ${msText(m.rawOpenModelMs)}, engine parse ${msText(m.extractParseMs)})`, goal: '', pass: undefined },
           { area: 'extraction', figure: `${size}: full / raw time ratio`, measured: `${m.ratio.toFixed(2)}×`, goal: `≤ ${GOALS.ratio}×`, pass: m.ratio <= GOALS.ratio },
           { area: 'extraction', figure: `${size}: throughput`, measured: `${m.mbPerSecond} MB/s (${m.spaces} spaces, ${m.boundaries} boundaries)`, goal: '' },
-          { area: 'extraction', figure: `${size}: peak RSS / file size`, measured: `${m.peakRssPerFileSize.toFixed(2)}× (${mb(m.peakRssBytes)}; raw OpenModel ${mb(m.rawPeakRssBytes)})`, goal: `≤ ${GOALS.rssPerSize}×`, pass: m.peakRssPerFileSize <= GOALS.rssPerSize },
+          // Below ~50 MB the fixed cost (Node ~45 MB, web-ifc's code and WASM heap ~100 MB) dominates the ratio.
+          rssRow(m.modelBytes, m.peakRssPerFileSize, `${m.peakRssPerFileSize.toFixed(2)}× (${mb(m.peakRssBytes)}; raw OpenModel ${mb(m.rawPeakRssBytes)})`),
         ];
         return { rows, data: m };
       }),
@@ -82,6 +92,7 @@ export function responsivenessSection(plan: BenchPlan, modelBytes: number, log: 
     const rows: BenchRow[] = [
       { area: 'responsiveness', figure: `GUI event-loop stall while ${size} loads: max`, measured: `${m.maxStallMs.toFixed(1)} ms (load ${msText(m.loadMs)}, ${m.samples} samples)`, goal: `< ${GOALS.stallMs} ms`, pass: m.maxStallMs < GOALS.stallMs },
       { area: 'responsiveness', figure: `GUI event-loop stall while ${size} loads: p99`, measured: `${m.p99StallMs.toFixed(1)} ms`, goal: `< ${GOALS.stallMs} ms`, pass: m.p99StallMs < GOALS.stallMs },
+      { area: 'responsiveness', figure: 'stalls ≥ 40 ms: when (s after the load started) and how long', measured: m.longest.length ? m.longest.slice(0, 5).map((x) => `${(x.atMs / 1000).toFixed(1)} s: ${x.ms} ms`).join(', ') : 'none', goal: '' },
     ];
     return { rows, data: m };
   });
@@ -113,7 +124,7 @@ export function cyclesSection(plan: BenchPlan, log: Log): Promise<SectionResult>
     const where = Object.entries(cancel.cancelledIn).map(([p, n]) => `${n} ${p}`).join(', ');
     const rows: BenchRow[] = [
       { area: 'cycles', figure: `RSS growth over ${cancel.cycles} open→cancel of ${name(plan.cycleModel)} (${where})`, measured: `${cancel.rssGrowthMb.toFixed(1)} MB (${mb(cancel.rssBefore)} → ${mb(cancel.rssAfter)})`, goal: `< ${GOALS.cycleGrowthMb} MB`, pass: cancel.rssGrowthMb < GOALS.cycleGrowthMb },
-      { area: 'cycles', figure: `RSS growth over ${close.cycles} open→close of ${name(plan.cycleModel)}`, measured: `${close.rssGrowthMb.toFixed(1)} MB (${mb(close.rssBefore)} → ${mb(close.rssAfter)})`, goal: `< ${GOALS.cycleGrowthMb} MB`, pass: close.rssGrowthMb < GOALS.cycleGrowthMb },
+      { area: 'cycles', figure: `RSS growth over ${close.cycles} open→close of ${name(plan.cycleModel)}`, measured: `${close.rssGrowthMb.toFixed(1)} MB (${mb(close.rssBefore)} → ${mb(close.rssAfter)}; second half of the cycles ${close.secondHalfGrowthMb.toFixed(1)} MB)`, goal: `< ${GOALS.cycleGrowthMb} MB`, pass: close.rssGrowthMb < GOALS.cycleGrowthMb },
       { area: 'cycles', figure: 'objects retained after dispose + GC (cancel / close cycles)', measured: `${cancel.retained} / ${close.retained} (orphans ${cancel.orphans} / ${close.orphans})`, goal: '0', pass: cancel.retained === 0 && close.retained === 0 && cancel.orphans === 0 && close.orphans === 0 },
     ];
     return { rows, data: { cancel, close } };

@@ -18,8 +18,13 @@ export interface OpenCloseMeasurement {
   orphans: number;
   /** Spaces the last cycle read (the same every cycle, checked). */
   spaces: number;
+  /** RSS after each cycle and a GC: a plateau (malloc arenas filling up) or a slope (a leak). */
+  rssByCycleMb: number[];
+  /** Growth over the second half of the cycles alone. */
+  secondHalfGrowthMb: number;
 }
 
+const round = (x: number) => Math.round(x * 100) / 100;
 const quietLog = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
 
 // In a function of its own so that no schedule or operation stays referenced from the caller's frame.
@@ -31,7 +36,7 @@ async function openAndClose(runner: OperationRunner, file: string): Promise<numb
   return schedule.spaces.length;
 }
 
-export async function measureOpenClose(file: string, cycles: number, warmupCycles = 3): Promise<OpenCloseMeasurement> {
+export async function measureOpenClose(file: string, cycles: number, warmupCycles = 8): Promise<OpenCloseMeasurement> {
   const history = new CleanupHistory();
   const runner = new OperationRunner({ history, log: quietLog });
   // forceGc waits on unref'd timers: hold the loop open meanwhile.
@@ -42,9 +47,12 @@ export async function measureOpenClose(file: string, cycles: number, warmupCycle
     for (let i = 0; i < warmupCycles; i++) spaces = await openAndClose(runner, file);
     const rssBefore = await settledRss();
     const checkpoint = leakTracker.checkpoint();
+    const rssByCycleMb: number[] = [];
     for (let i = 0; i < cycles; i++) {
       const n = await openAndClose(runner, file);
       if (n !== spaces) throw new Error(`cycle ${i + 1} read ${n} spaces, the warm-up ${spaces}`);
+      await forceGc(4);
+      rssByCycleMb.push(round(process.memoryUsage().rss / 1048576));
     }
     await runner.whenIdle();
     await forceGc(10);
@@ -55,10 +63,12 @@ export async function measureOpenClose(file: string, cycles: number, warmupCycle
       cycles,
       rssBefore,
       rssAfter,
-      rssGrowthMb: Math.round(((rssAfter - rssBefore) / 1048576) * 100) / 100,
+      rssGrowthMb: round((rssAfter - rssBefore) / 1048576),
       retained,
       orphans: resourceRegistry.orphans().length,
       spaces,
+      rssByCycleMb,
+      secondHalfGrowthMb: cycles >= 2 ? round(rssByCycleMb[cycles - 1] - rssByCycleMb[Math.floor(cycles / 2) - 1]) : 0,
     };
   } finally {
     clearInterval(alive);

@@ -53,9 +53,8 @@ export function buildCase(seed: number, samples: ReadonlyArray<{ name: string; b
   const via = random.chance(0.5) ? 'path' : 'bytes';
   if (!random.chance(0.1)) return { seed, sample: sample.name, applied, via, container: 'ifc', bytes };
   // A tenth go in a zip, as .ifczip: half of those get the archive itself damaged too.
-  let zipped = Buffer.from(zipSync({ [sample.name]: new Uint8Array(bytes) }, { level: 6 }));
+  const zipped = Buffer.from(zipSync({ [sample.name]: new Uint8Array(bytes) }, { level: 6 }));
   if (random.chance(0.5)) {
-    zipped = Buffer.from(zipped);
     for (let i = random.int(1, 8); i > 0; i--) zipped[random.int(0, zipped.length)] ^= random.int(1, 256);
     applied.push('zip-flip-bytes');
   }
