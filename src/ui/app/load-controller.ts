@@ -11,6 +11,7 @@ import { OperationErrorInfo, OperationProgress } from '../../core/operations/pro
 import { RoomSchedule } from '../../core/schedule/model';
 import { startExtraction } from '../../ifc/extraction-job';
 import { log } from '../../platform/logging';
+import { appVersion } from '../../platform/assets';
 
 export type LoadOutcome =
   | { kind: 'loaded'; file: string; schedule: RoomSchedule; ms: number }
@@ -53,7 +54,7 @@ export class LoadController extends Disposable {
       size = undefined; // the worker reports the specific error (missing, unreadable)
     }
     const started = performance.now();
-    const op = startExtraction(this.runner, { path: abs, name: path.basename(abs) }, size);
+    const op = startExtraction(this.runner, { path: abs, name: path.basename(abs), appVersion: appVersion() }, size);
     this.current.value = op;
     const subs = new DisposableStore('load-subscriptions');
     this.subscriptions.value = subs;
