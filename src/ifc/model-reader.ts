@@ -37,7 +37,9 @@ export class ModelReader {
     try {
       const out = new Array<number>(vector.size());
       for (let i = 0; i < out.length; i++) out[i] = vector.get(i);
-      return out;
+      // A file that defines the same #id twice (a repeated line, a bad merge) lists it twice here;
+      // found by the fuzzer: the room appeared twice in the schedule.
+      return out.length > 1 ? [...new Set(out)] : out;
     } finally {
       vector.delete?.();
     }
