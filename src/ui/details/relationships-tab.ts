@@ -32,14 +32,15 @@ export function relationshipRows(space: Space): GroupedRow[] {
     rows.push({ section: `${CATEGORY_TITLES[category]} (${rels.length})` });
     for (const r of rels) {
       const name = r.related.name?.trim() || r.related.description?.trim() || '—';
-      rows.push({ cells: [r.related.type, name, r.related.globalId ?? `#${r.related.expressId}`, r.via] });
+      // "IfcRelSpaceBoundary" reads as "SpaceBoundary": the column says it is a relationship.
+      rows.push({ cells: [r.related.type, name, r.related.globalId ?? `#${r.related.expressId}`, r.via.replace(/^IfcRel/, '')], tips: [undefined, r.related.description ?? undefined, undefined, r.via] });
     }
   }
   return rows;
 }
 
 export class RelationshipsTab extends Disposable {
-  readonly table = this.register(new GroupedTable(['IFC type', 'Name', 'GlobalId', 'Via'], [200, 230, 190], 'relationshipsTable'));
+  readonly table = this.register(new GroupedTable(['IFC type', 'Name', 'GlobalId', 'Via (IfcRel…)'], [175, 210, 185], 'relationshipsTable'));
   readonly widget = this.table.view;
 
   constructor() {
