@@ -1,6 +1,6 @@
 // What the user of the desktop app feels, measured on the real app offscreen: whether the window
 // keeps answering while a big model loads, how soon the window appears, and what an idle app costs.
-import { AppChild, cpuSeconds, startAppChild } from './app-process';
+import { AppChild, clockTicksPerSecond, cpuSeconds, startAppChild } from './app-process';
 
 export interface ResponsivenessMeasurement {
   model: string;
@@ -27,6 +27,10 @@ export interface IdleMeasurement {
   model: string;
   seconds: number;
   cpuPercent: number;
+  /** CPU time used over the interval, all threads. */
+  cpuMs: number;
+  /** /proc's resolution: one clock tick. */
+  tickMs: number;
 }
 
 const LOADED = /model (loaded|failed|cancelled) \d+ ms after start/;
@@ -95,6 +99,6 @@ export function measureIdle(model: string, seconds: number): Promise<IdleMeasure
     await new Promise((r) => setTimeout(r, seconds * 1000));
     const used = cpuSeconds(app.pid) - before;
     const wall = (performance.now() - t0) / 1000;
-    return { model, seconds: Math.round(wall * 10) / 10, cpuPercent: Math.round((used / wall) * 10000) / 100 };
+    return { model, seconds: Math.round(wall * 10) / 10, cpuPercent: Math.round((used / wall) * 10000) / 100, cpuMs: Math.round(used * 1000), tickMs: 1000 / clockTicksPerSecond() };
   });
 }

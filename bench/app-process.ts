@@ -91,7 +91,7 @@ export function cpuSeconds(pid: number): number {
 }
 
 let ticks: number | undefined;
-function clockTicksPerSecond(): number {
+export function clockTicksPerSecond(): number {
   if (ticks !== undefined) return ticks;
   try {
     ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;

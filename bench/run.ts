@@ -4,13 +4,14 @@
 //   npm run bench                     full run: 70 MB and ≥ 200 MB models (~15 min on 2 cores)
 //   npm run bench -- --quick          CI-sized: a 10 MB model, fewer repetitions (< 3 min)
 //   npm run bench -- --json out.json  also write every measurement as JSON
+//   npm run bench -- --markdown t.md  also write the machine and the table in Markdown (for docs/performance.md)
 //   npm run bench -- --only cancel,idle   run some parts only (extraction, responsiveness, cancel, cycles, start-up, idle)
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { BenchPlan, cancelSection, cyclesSection, extractionSection, idleSection, responsivenessSection, SectionResult, startupSection } from './bench-sections';
 import { generateLargeModel, GeneratedModel } from './model-generator';
-import { describeMachine, formatTable, machineInfo } from './report-table';
+import { describeMachine, formatMarkdownTable, formatTable, machineInfo } from './report-table';
 
 const PARTS = ['extraction', 'responsiveness', 'cancel', 'cycles', 'start-up', 'idle'] as const;
 type Part = (typeof PARTS)[number];
@@ -18,6 +19,7 @@ type Part = (typeof PARTS)[number];
 interface Options {
   quick: boolean;
   json?: string;
+  markdown?: string;
   only?: Part[];
   seed: number;
 }
@@ -34,14 +36,15 @@ function parseOptions(argv: string[]): Options {
     .name('npm run bench --')
     .option('--quick', 'CI-sized run: small models, fewer repetitions')
     .option('--json <file>', 'write every measurement as JSON')
+    .option('--markdown <file>', 'write the machine and the table in Markdown')
     .option('--only <parts>', `comma-separated subset of: ${PARTS.join(', ')}`)
     .option('--seed <n>', 'seed of the random cancel points', '20240611')
     .allowExcessArguments(false);
   program.parse(argv);
-  const o = program.opts<{ quick?: boolean; json?: string; only?: string; seed: string }>();
+  const o = program.opts<{ quick?: boolean; json?: string; markdown?: string; only?: string; seed: string }>();
   const only = o.only?.split(',').map((s) => s.trim()) as Part[] | undefined;
   for (const p of only ?? []) if (!PARTS.includes(p)) throw new Error(`--only: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
-  return { quick: !!o.quick, json: o.json, only, seed: Number(o.seed) };
+  return { quick: !!o.quick, json: o.json, markdown: o.markdown, only, seed: Number(o.seed) };
 }
 
 async function model(sample: string, targetMb: number, log: (s: string) => void): Promise<GeneratedModel> {
@@ -64,8 +67,8 @@ async function main(): Promise<void> {
   const small = await model(sample, options.quick ? 10 : 70, log);
   const large = options.quick ? small : await model(sample, 200, log);
   const plan: BenchPlan = options.quick
-    ? { mode: 'quick', extractionModels: [small.path], extractionRuns: 1, responsivenessModel: small.path, cancelModel: small.path, cancelPoints: 10, cycleModel: sample, cancelCycles: 10, closeCycles: 5, startupRuns: 3, idleModel: sample, idleSeconds: 5, seed: options.seed }
-    : { mode: 'full', extractionModels: [small.path, large.path], extractionRuns: 2, responsivenessModel: large.path, cancelModel: large.path, cancelPoints: 20, cycleModel: small.path, cancelCycles: 50, closeCycles: 20, startupRuns: 5, idleModel: sample, idleSeconds: 10, seed: options.seed };
+    ? { mode: 'quick', extractionModels: [small.path], extractionRuns: 1, baselineModel: sample, responsivenessModel: small.path, cancelModel: small.path, cancelPoints: 10, cycleModel: sample, cancelCycles: 10, closeCycles: 5, startupRuns: 3, idleModel: sample, idleSeconds: 5, seed: options.seed }
+    : { mode: 'full', extractionModels: [small.path, large.path], extractionRuns: 3, baselineModel: sample, responsivenessModel: large.path, cancelModel: large.path, cancelPoints: 20, cycleModel: small.path, cancelCycles: 50, closeCycles: 20, startupRuns: 5, idleModel: sample, idleSeconds: 10, seed: options.seed };
   const sizeOf = (file: string) => fs.statSync(file).size;
   const wanted = (p: Part) => !options.only || options.only.includes(p);
 
@@ -86,6 +89,12 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify({ generatedAt: new Date().toISOString(), mode: plan.mode, seconds, machine, plan, rows, sections }, null, 2));
     log(`measurements written to ${file}`);
+  }
+  if (options.markdown) {
+    const file = path.resolve(options.markdown);
+    const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+    fs.writeFileSync(file, `Measured ${when} UTC, ${plan.mode} run (${seconds} s), on ${describeMachine(machine)}.\n\n${formatMarkdownTable(rows)}\n`);
+    log(`table written to ${file}`);
   }
   // Misses are findings to read, not a failed run; a part that could not be measured is.
   process.exitCode = sections.some((s) => s.error) ? 1 : 0;
