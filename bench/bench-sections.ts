@@ -123,7 +123,7 @@ export function cancelSection(plan: BenchPlan, modelBytes: number, log: Log): Pr
       { area: 'cancel', figure: 'RSS before → after the cancels (settled, GC)', measured: `${mb(m.rssBefore)} → ${mb(m.rssAfter)}`, goal: '' },
     ];
     if (m.cancels < plan.cancelPoints) rows.push({ area: 'cancel', figure: 'cancel points reached', measured: `${m.cancels} of ${plan.cancelPoints}`, goal: `${plan.cancelPoints}`, pass: false });
-    return { rows, data: { ...m, samples: m.samples } };
+    return { rows, data: m };
   });
 }
 

@@ -1,8 +1,8 @@
 // `npm run bench`: every performance promise of the app, measured side by side in one run and
 // printed as one table with its goal and pass/miss. Large models are generated from a committed
 // sample (MultiZoneBuilding.ifc) and cached in bench/.cache.
-//   npm run bench                     full run: 70 MB and ≥ 200 MB models (~15 min on 2 cores)
-//   npm run bench -- --quick          CI-sized: a 10 MB model, fewer repetitions (< 3 min)
+//   npm run bench                     full run: 70 MB and ≥ 200 MB models (~5 min on 2 idle cores)
+//   npm run bench -- --quick          CI-sized: a 12 MB model, fewer repetitions (< 1 min)
 //   npm run bench -- --json out.json  also write every measurement as JSON
 //   npm run bench -- --markdown t.md  also write the machine and the table in Markdown (for docs/performance.md)
 //   npm run bench -- --only cancel,idle   run some parts only (extraction, responsiveness, cancel, cycles, start-up, idle)
