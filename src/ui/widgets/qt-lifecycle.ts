@@ -31,11 +31,13 @@ export function qtObjectDisposable(obj: QObject, label: string): IDisposable {
   const registration = resourceRegistry.register('qt-object', label);
   return toDisposable(() => {
     registration.dispose();
+    // Already gone natively (deleted with a parent window): nothing left to close or delete.
+    if (!(obj as unknown as { native?: unknown }).native) return;
     const closable = obj as unknown as { close?: () => boolean };
     try {
       closable.close?.();
     } finally {
-      obj.delete();
+      if ((obj as unknown as { native?: unknown }).native) obj.delete();
     }
   }, `qt:${label}`);
 }
