@@ -51,6 +51,7 @@ export class AppController extends Disposable {
   private readonly dialogs: AppDialogs;
   private readonly sessionSlot = this.register(new MutableDisposable<ModelSession>());
   private readonly pendingVerification = this.register(new MutableDisposable());
+  private readonly pendingSettingsWrite = this.register(new MutableDisposable());
   private stateNow: AppState = 'empty';
   private readonly stateChanged = this.register(new Emitter<AppState>('AppController.state'));
   readonly onDidChangeState: Event<AppState> = this.stateChanged.event;
@@ -221,8 +222,11 @@ export class AppController extends Disposable {
     if (o.kind === 'loaded') {
       this.sessionSlot.value = new ModelSession(o.schedule, o.file, this.paths.data, (e) => this.showError({ category: 'file', message: `Your notes could not be saved: ${e.message}`, suggestion: 'Check that the disk is not full and the data folder is writable.' }));
       const session = this.session!;
-      this.settings.addRecentFile(o.file);
-      this.window.refreshRecentFiles((f) => this.open(f));
+      // After the rooms are on screen: the settings write fsyncs, which has no place in the stall budget.
+      this.pendingSettingsWrite.value = disposableTimeout(() => {
+        this.settings.addRecentFile(o.file);
+        this.window.refreshRecentFiles((f) => this.open(f));
+      }, 0, 'recent-files-write', { owner: this });
       this.window.setModelTitle(name);
       this.window.spaces.setSpaces(session.spaces, (s) => session.isAnnotated(s));
       const m = o.schedule.metadata;

@@ -1,6 +1,6 @@
 // The one look of every read-only table in the app: whole-row selection, no editing, no vertical
 // header, compact rows, alternating colours.
-import { QAbstractItemViewSelectionBehavior, QTableView, SelectionMode } from '../qt';
+import { QAbstractItemViewSelectionBehavior, QHeaderViewResizeMode, QTableView, SelectionMode } from '../qt';
 
 export function readOnlyTable(view: QTableView, options: { name: string; grid?: boolean }): QTableView {
   view.setObjectName(options.name);
@@ -12,5 +12,7 @@ export function readOnlyTable(view: QTableView, options: { name: string; grid?: 
   view.setWordWrap(false);
   view.verticalHeader().hide();
   view.verticalHeader().setDefaultSectionSize(22);
+  // Fixed row heights: Qt never measures rows one by one, which a list of thousands of rooms would pay.
+  view.verticalHeader().setSectionResizeMode(QHeaderViewResizeMode.Fixed);
   return view;
 }
