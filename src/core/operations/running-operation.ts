@@ -187,7 +187,12 @@ export class RunningOperation<Out> extends Disposable {
         const list = this.parts.get(m.key) ?? [];
         for (const item of m.items) list.push(item);
         this.parts.set(m.key, list);
-        this.handle?.post({ type: 'part-ack' });
+        // Acknowledge on the next turn, not now: Node keeps delivering messages that arrive while it
+        // is still handling one, so an immediate ack let the worker's next slices land in this same
+        // turn — one long stall again. After setImmediate, timers and Qt's events run in between.
+        setImmediate(() => {
+          if (this.currentState === 'running') this.handle?.post({ type: 'part-ack' });
+        });
         break;
       }
       case 'result': {

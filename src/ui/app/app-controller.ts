@@ -52,6 +52,7 @@ export class AppController extends Disposable {
   private readonly sessionSlot = this.register(new MutableDisposable<ModelSession>());
   private readonly pendingVerification = this.register(new MutableDisposable());
   private readonly pendingSettingsWrite = this.register(new MutableDisposable());
+  private readonly pendingFirstSelection = this.register(new MutableDisposable());
   private stateNow: AppState = 'empty';
   private readonly stateChanged = this.register(new Emitter<AppState>('AppController.state'));
   readonly onDidChangeState: Event<AppState> = this.stateChanged.event;
@@ -233,8 +234,13 @@ export class AppController extends Disposable {
       const warnings = o.schedule.warnings.length ? ` · ${o.schedule.warnings.length} warning${o.schedule.warnings.length === 1 ? '' : 's'}` : '';
       this.window.status.idle(`${name}: ${m.counts.spaces} rooms, ${m.counts.boundaries} boundaries, ${m.schema} · loaded in ${(o.ms / 1000).toFixed(1)} s${warnings}`);
       const first = this.window.spaces.visibleSpaceIndexes()[0];
-      if (first !== undefined) this.window.spaces.selectSpace(first);
-      else this.window.details.show(undefined, { title: `${name} has no rooms`, subtitle: 'The model contains no IfcSpace. Rooms must be modelled as spaces to appear in a room schedule.' });
+      // The first room's details on the next turn: the list paints first, and the two halves of the
+      // work stay short stalls instead of one long one. A room chosen meanwhile wins.
+      if (first !== undefined) {
+        this.pendingFirstSelection.value = disposableTimeout(() => {
+          if (this.window.spaces.selectedSpaceIndex() < 0) this.window.spaces.selectSpace(first);
+        }, 0, 'select-first-room', { owner: this });
+      } else this.window.details.show(undefined, { title: `${name} has no rooms`, subtitle: 'The model contains no IfcSpace. Rooms must be modelled as spaces to appear in a room schedule.' });
       if (session.restoreWarning) this.showError({ category: 'file', message: session.restoreWarning, suggestion: 'Your earlier notes are in the kept file; new notes are saved normally.' });
       const truncated = o.schedule.warnings.find((x) => x.code === 'truncated');
       if (truncated) this.showError({ category: 'parse', message: truncated.message, suggestion: 'The rooms shown may be incomplete. Export the model again from the authoring tool.' });
