@@ -54,6 +54,7 @@ export class AppController extends Disposable {
   private readonly pendingSettingsWrite = this.register(new MutableDisposable());
   private readonly pendingFirstSelection = this.register(new MutableDisposable());
   private stateNow: AppState = 'empty';
+  private loadSummary = '';
   private readonly stateChanged = this.register(new Emitter<AppState>('AppController.state'));
   readonly onDidChangeState: Event<AppState> = this.stateChanged.event;
   private readonly loadEnded = this.register(new Emitter<LoadOutcome>('AppController.loadEnded'));
@@ -232,7 +233,8 @@ export class AppController extends Disposable {
       this.window.spaces.setSpaces(session.spaces, (s) => session.isAnnotated(s));
       const m = o.schedule.metadata;
       const warnings = o.schedule.warnings.length ? ` · ${o.schedule.warnings.length} warning${o.schedule.warnings.length === 1 ? '' : 's'}` : '';
-      this.window.status.idle(`${name}: ${m.counts.spaces} rooms, ${m.counts.boundaries} boundaries, ${m.schema} · loaded in ${(o.ms / 1000).toFixed(1)} s${warnings}`);
+      this.loadSummary = `${name}: ${m.counts.spaces} rooms, ${m.counts.boundaries} boundaries, ${m.schema} · loaded in ${(o.ms / 1000).toFixed(1)} s${warnings}`;
+      this.window.status.idle(this.loadSummary);
       const first = this.window.spaces.visibleSpaceIndexes()[0];
       // The first room's details on the next turn: the list paints first, and the two halves of the
       // work stay short stalls instead of one long one. A room chosen meanwhile wins.
@@ -257,7 +259,8 @@ export class AppController extends Disposable {
   private showSpace(index: number): void {
     const space = this.session?.spaces[index];
     this.window.details.show(space);
-    if (space) this.window.status.idle(`${displayName(space)} · ${index + 1} of ${this.session!.spaces.length}`);
+    // The room, then what was loaded: the load summary stays readable while walking the rooms.
+    if (space) this.window.status.idle(`${displayName(space)} · ${index + 1} of ${this.session!.spaces.length}   —   ${this.loadSummary}`);
   }
 
   private updateState(): void {
