@@ -6,12 +6,12 @@ import * as path from 'path';
 import { once } from '../../src/core/lifecycle';
 import type { AppController } from '../../src/ui/app/app-controller';
 import type { LoadOutcome } from '../../src/ui/app/load-controller';
-import type { AppPaths } from '../../src/platform/paths';
+import { appPaths, AppPaths } from '../../src/platform/paths';
 import { qtRuntime } from '../../src/ui/runtime/qt-runtime';
 
 export function tempPaths(): AppPaths {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ifc-rs-ui-'));
-  return { log: path.join(home, 'log'), config: path.join(home, 'config'), data: path.join(home, 'data'), cache: path.join(home, 'cache'), temp: path.join(home, 'tmp') };
+  // The same layout the app uses under IFC_RS_HOME, in a fresh temporary folder.
+  return appPaths({ IFC_RS_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'ifc-rs-ui-')) });
 }
 
 export function createApp(paths: AppPaths = tempPaths()): AppController {

@@ -123,6 +123,10 @@ export abstract class Disposable implements IDisposable {
     return this.store.add(item);
   }
 
+  get isDisposed(): boolean {
+    return this.store.isDisposed;
+  }
+
   dispose(): void {
     if (this.store.isDisposed) return;
     leakTracker.markDisposed(this);

@@ -101,7 +101,7 @@ export class ResourceMonitor extends Disposable {
 
   /** Starts the cadence (the first sample comes after one interval; call sampleNow() for one at once). */
   start(): void {
-    if (this.timer || this.store.isDisposed) return;
+    if (this.timer || this.isDisposed) return;
     this.timer = this.register(this.scheduler.every(this.intervalMs, () => void this.sampleNow().catch((e) => this.log.warn('resource sample failed', { error: String(e) })), 'ResourceMonitor.sample', this));
   }
 
@@ -221,7 +221,7 @@ export class ResourceMonitor extends Disposable {
       resources: { workers: counts.worker, timers: counts.timer, listeners: counts.listener, operations: counts.operation, caches: counts.cache },
       orphans: orphans.length,
     };
-    if (this.store.isDisposed) return snapshot;
+    if (this.isDisposed) return snapshot;
     this.ring.push(snapshot);
     this.pressure.update(snapshot.rss);
     this.checkGrowth();

@@ -56,7 +56,7 @@ export class OperationRunner extends Disposable {
   }
 
   start<In, Out>(options: OperationOptions<In>): RunningOperation<Out> {
-    if (this.store.isDisposed) throw new Error('OperationRunner: start() after dispose');
+    if (this.isDisposed) throw new Error('OperationRunner: start() after dispose');
     const op = new RunningOperation<Out>(options as OperationOptions<unknown>, this.host, this);
     this.live.add(op as RunningOperation<unknown>);
     this.startEmitter.fire(op as RunningOperation<unknown>);
@@ -113,7 +113,7 @@ export class OperationRunner extends Disposable {
   }
 
   override dispose(): void {
-    if (this.store.isDisposed) return;
+    if (this.isDisposed) return;
     for (const op of this.active()) op.dispose();
     super.dispose();
   }

@@ -345,7 +345,7 @@ export class AppController extends Disposable {
   }
 
   override dispose(): void {
-    if (this.store.isDisposed) return;
+    if (this.isDisposed) return;
     try {
       this.session?.flush();
       this.saveGeometry();

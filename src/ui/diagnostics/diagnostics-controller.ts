@@ -50,7 +50,7 @@ export class DiagnosticsController extends Disposable {
     } catch (e) {
       log().warn(`diagnostics ${what} failed`, e);
     }
-    if (!d.isDisposedNow()) d.refresh();
+    if (!d.isDisposed) d.refresh();
   }
 
   private askWhereToSave(d: DiagnosticsDialog): void {

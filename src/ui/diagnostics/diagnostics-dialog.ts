@@ -127,10 +127,6 @@ export class DiagnosticsDialog extends Disposable {
     this.historyModel.setRows(historyRows(r.history));
   }
 
-  isDisposedNow(): boolean {
-    return this.store.isDisposed;
-  }
-
   get historyCount(): number {
     return this.historyModel.length;
   }

@@ -83,11 +83,7 @@ export class ChoiceDialog<Id extends string> extends Disposable {
   }
 
   get isOpen(): boolean {
-    return !this.answered && !this.isDisposedNow;
-  }
-
-  private get isDisposedNow(): boolean {
-    return this.store.isDisposed;
+    return !this.answered && !this.isDisposed;
   }
 
   private answer(id: Id | 'closed'): void {

@@ -61,7 +61,7 @@ export class MainWindow extends Disposable {
 
   /** Children first (their listeners disconnect while the widgets still exist), the window last. */
   override dispose(): void {
-    if (this.store.isDisposed) return;
+    if (this.isDisposed) return;
     try {
       super.dispose();
     } finally {
