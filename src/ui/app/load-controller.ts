@@ -100,7 +100,8 @@ export class LoadController extends Disposable {
   }
 
   private finish(op: RunningOperation<RoomSchedule>): void {
-    // The operation disposes itself when it ends; releasing it here keeps us from disposing it twice.
+    // Drops our subscriptions and our hold on the operation. Disposing an ended operation is harmless:
+    // its worker shutdown, if still under way, goes on and is recorded when it completes.
     if (this.current.value === op) {
       this.subscriptions.clear();
       this.current.clear();
