@@ -3,9 +3,9 @@
 // still run, so one broken part never hides the rest of the table.
 import * as path from 'path';
 import { measureIdle, measureResponsiveness, measureStartup } from './app-bench';
-import { measureCancel, measureCycles } from './cancel-bench';
+import { measureCancel, measureCyclesInFreshProcess } from './cancel-bench';
 import { measureExtraction } from './extraction-bench';
-import { measureOpenClose } from './open-close-bench';
+import { measureOpenCloseInFreshProcess } from './open-close-bench';
 import { BenchRow, mb, msText, sizeMb } from './report-table';
 
 export interface BenchPlan {
@@ -129,9 +129,9 @@ export function cancelSection(plan: BenchPlan, modelBytes: number, log: Log): Pr
 
 export function cyclesSection(plan: BenchPlan, log: Log): Promise<SectionResult> {
   return section('cycles', log, async () => {
-    const cancel = await measureCycles({ modelPath: plan.cycleModel, cycles: plan.cancelCycles, seed: plan.seed });
+    const cancel = await measureCyclesInFreshProcess({ modelPath: plan.cycleModel, cycles: plan.cancelCycles, seed: plan.seed });
     log(`  ${plan.cancelCycles} open→cancel: ${cancel.rssGrowthMb} MB, retained ${cancel.retained}`);
-    const close = await measureOpenClose(plan.cycleModel, plan.closeCycles);
+    const close = await measureOpenCloseInFreshProcess(plan.cycleModel, plan.closeCycles);
     log(`  ${plan.closeCycles} open→close: ${close.rssGrowthMb} MB, retained ${close.retained}`);
     const where = Object.entries(cancel.cancelledIn).map(([p, n]) => `${n} ${p}`).join(', ');
     const rows: BenchRow[] = [

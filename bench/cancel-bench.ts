@@ -10,10 +10,13 @@ import { OperationRunner } from '../src/core/operations/operation-runner';
 import { OperationTimings } from '../src/core/operations/operation-types';
 import { OperationProgress } from '../src/core/operations/protocol';
 import { RunningOperation } from '../src/core/operations/running-operation';
+import { runJsonChild } from './child-run';
 
 /** The real extraction worker once it is built; until then the test worker that runs web-ifc's OpenModel. */
 export const EXTRACTION_WORKER_FILE = path.join(__dirname, '..', 'src', 'ifc', 'extraction-worker.js');
 export const OPEN_MODEL_WORKER_FILE = path.join(__dirname, '..', 'test', 'fixtures', 'workers', 'open-model-worker.js');
+
+export const CYCLES_CHILD = path.join(__dirname, 'cycles-child.js');
 
 export function defaultCancelWorker(): string {
   return fs.existsSync(EXTRACTION_WORKER_FILE) ? EXTRACTION_WORKER_FILE : OPEN_MODEL_WORKER_FILE;
@@ -47,6 +50,9 @@ export interface CycleMeasurement {
   cycles: number;
   rssBefore: number;
   rssAfter: number;
+  /** The JS side of the same two moments: heapUsed/heapTotal/external/arrayBuffers, to tell JS growth from native. */
+  memoryBefore: NodeJS.MemoryUsage;
+  memoryAfter: NodeJS.MemoryUsage;
   workerFile: string;
   /** Where each cancel landed: the worker's last progress phase ("start-up" before any), or "finished". */
   cancelledIn: Record<string, number>;
@@ -224,7 +230,14 @@ export async function measureCancel(options: CommonOptions & { points: number; s
  * Open → cancel `cycles` times, each cancel at a seeded random point inside the parse, and measure
  * what stays: RSS growth after GC, operations/workers still reachable after dispose, orphans.
  */
-export async function measureCycles(options: CommonOptions & { cycles: number; seed?: number; warmupCycles?: number }): Promise<CycleMeasurement> {
+export type CycleOptions = CommonOptions & { cycles: number; seed?: number; warmupCycles?: number };
+
+/** measureCycles in a fresh process: the figure then belongs to these cycles alone (child-run.ts). */
+export function measureCyclesInFreshProcess(options: CycleOptions): Promise<CycleMeasurement> {
+  return runJsonChild<CycleMeasurement>(CYCLES_CHILD, ['cancel', JSON.stringify(options)], `${options.cycles} open→cancel cycles`, { nodeArgs: ['--expose-gc'] });
+}
+
+export async function measureCycles(options: CycleOptions): Promise<CycleMeasurement> {
   const workerFile = options.workerFile ?? defaultCancelWorker();
   const history = new CleanupHistory();
   const runner = new OperationRunner({ history, log: quietLog, timings: options.timings });
@@ -241,15 +254,17 @@ export async function measureCycles(options: CommonOptions & { cycles: number; s
     const timing = first.parseEndMs < second.parseEndMs ? first : second;
     await runCycles(runner, workerFile, options.modelPath, options.warmupCycles ?? 5, timing, random);
     const rssBefore = await settledRss();
+    const memoryBefore = process.memoryUsage();
     const checkpoint = leakTracker.checkpoint();
     const phases = await runCycles(runner, workerFile, options.modelPath, options.cycles, timing, random);
     await runner.whenIdle();
     const rssAfter = await settledRss();
+    const memoryAfter = process.memoryUsage();
     const retained = (await leakTracker.findRetained(checkpoint)).length;
     const orphans = resourceRegistry.orphans().length;
     const cancelledIn: Record<string, number> = {};
     for (const p of phases) cancelledIn[p] = (cancelledIn[p] ?? 0) + 1;
-    return { rssGrowthMb: round((rssAfter - rssBefore) / (1024 * 1024)), retained, orphans, cycles: options.cycles, rssBefore, rssAfter, workerFile, cancelledIn };
+    return { rssGrowthMb: round((rssAfter - rssBefore) / (1024 * 1024)), retained, orphans, cycles: options.cycles, rssBefore, rssAfter, memoryBefore, memoryAfter, workerFile, cancelledIn };
   } finally {
     runner.dispose();
     await runner.whenIdle();

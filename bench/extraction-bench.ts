@@ -2,8 +2,8 @@
 // process (extraction-child.ts), alternated so both see the same machine state. The ratio says what
 // reading spaces, boundaries and geometry costs on top of parsing; peak RSS per file size says how
 // much memory a model of that size needs.
-import { execFile } from 'child_process';
 import * as path from 'path';
+import { runJsonChild } from './child-run';
 import type { ExtractionChildResult } from './extraction-child';
 
 export interface ExtractionMeasurement {
@@ -28,17 +28,7 @@ export interface ExtractionMeasurement {
 const CHILD = path.join(__dirname, 'extraction-child.js');
 
 function runChild(mode: 'raw' | 'extract', file: string): Promise<ExtractionChildResult> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CHILD, mode, file], { maxBuffer: 16 * 1024 * 1024, timeout: 30 * 60_000 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`${mode} of ${path.basename(file)} failed: ${error.message}\n${stderr}`));
-      const line = stdout.trim().split('\n').pop() ?? '';
-      try {
-        resolve(JSON.parse(line) as ExtractionChildResult);
-      } catch {
-        reject(new Error(`${mode} of ${path.basename(file)} printed no result:\n${stdout}\n${stderr}`));
-      }
-    });
-  });
+  return runJsonChild<ExtractionChildResult>(CHILD, [mode, file], `${mode} of ${path.basename(file)}`);
 }
 
 function median(values: number[]): number {

@@ -6,7 +6,8 @@ import { forceGc, leakTracker, resourceRegistry } from '../src/core/lifecycle';
 import { CleanupHistory } from '../src/core/operations/cleanup-history';
 import { OperationRunner } from '../src/core/operations/operation-runner';
 import { startExtraction } from '../src/ifc/extraction-job';
-import { settledRss } from './cancel-bench';
+import { CYCLES_CHILD, settledRss } from './cancel-bench';
+import { runJsonChild } from './child-run';
 
 export interface OpenCloseMeasurement {
   model: string;
@@ -34,6 +35,11 @@ async function openAndClose(runner: OperationRunner, file: string): Promise<numb
   await op.cleanedUp;
   // "Close": the schedule is dropped here, with the operation.
   return schedule.spaces.length;
+}
+
+/** measureOpenClose in a fresh process: the figure then belongs to these cycles alone (child-run.ts). */
+export function measureOpenCloseInFreshProcess(modelPath: string, cycles: number, warmupCycles?: number): Promise<OpenCloseMeasurement> {
+  return runJsonChild<OpenCloseMeasurement>(CYCLES_CHILD, ['close', JSON.stringify({ modelPath, cycles, warmupCycles })], `${cycles} open→close cycles`, { nodeArgs: ['--expose-gc'] });
 }
 
 export async function measureOpenClose(file: string, cycles: number, warmupCycles = 8): Promise<OpenCloseMeasurement> {
