@@ -17,9 +17,8 @@ import { FUZZ_SAMPLES } from './fuzz-samples';
 import { seedFromEnv } from './seeded-random';
 
 const SEED = seedFromEnv('FUZZ_SEED', 1_000);
-// Measured on 2 cores: 120 cases in 49 s idle; 100 in 69 s, 150 in 120 s and 200 in 105 s while
-// other suites ran. Each case pays a fresh worker, whose start-up (loading web-ifc's 6 MB script)
-// is most of its cost; 120 keeps the suite under ~90 s in a busy `npm test`. More: FUZZ_CASES=2000.
+// Measured on 2 cores: 300 cases in 110 s alone (120 in 49 s). Each case pays a fresh worker, whose
+// start-up (loading web-ifc's 6 MB script) is most of its cost. More: FUZZ_CASES=2000.
 const CASES = Number(process.env.FUZZ_CASES ?? 300);
 // Two at a time keeps both cores busy while the other waits on its worker's start-up.
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 2);
