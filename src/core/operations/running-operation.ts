@@ -32,7 +32,10 @@ export class RunningOperation<Out> extends Disposable {
   readonly kind: string;
   readonly label: string;
   readonly startedAt = Date.now();
-  /** Settles once: resolves with the worker's result, rejects with an OperationError (CancelledError when cancelled). */
+  /**
+   * Settles once: resolves with the worker's result once that worker has exited (see finish), rejects
+   * at once with an OperationError (CancelledError when cancelled).
+   */
   readonly result: Promise<Out>;
   /** Resolves when the worker is gone (or declared leaked) and the cleanup is recorded, however the operation ended. */
   readonly cleanedUp: Promise<CleanupRecord>;
@@ -49,6 +52,8 @@ export class RunningOperation<Out> extends Disposable {
   private pendingMemory: Array<(m: WorkerMemory | undefined) => void> = [];
   /** Slices of the result received so far ('part' messages), by result key. */
   private readonly parts = new Map<string, unknown[]>();
+  /** A result that arrived, held until the worker has exited (see finish). */
+  private pendingValue: { value: Out } | undefined;
   private resolveResult!: (value: Out) => void;
   private rejectResult!: (error: OperationError) => void;
   private resolveCleaned!: (record: CleanupRecord) => void;
@@ -99,6 +104,11 @@ export class RunningOperation<Out> extends Disposable {
 
   get durationMs(): number {
     return (this.endedAt ?? Date.now()) - this.startedAt;
+  }
+
+  /** Whether the operation's worker thread is still running (it may outlive the operation's end briefly). */
+  get workerRunning(): boolean {
+    return this.handle?.alive ?? false;
   }
 
   get threadId(): number | undefined {
@@ -240,8 +250,14 @@ export class RunningOperation<Out> extends Disposable {
       for (const answer of [...this.pendingMemory]) answer(undefined);
       return `${n} removed`;
     });
+    // A failure is told at once (cancel must feel instant); a result waits until the worker is gone
+    // (cleanUp): a worker's teardown hands its heap back to the OS — hundreds of MB of WASM memory
+    // after a large model — and while the kernel unmaps it, the UI thread's own allocations wait on the
+    // same memory-map lock. Measured on the 202 MB model: showing the 806 rooms took 28–68 ms with
+    // the teardown running beside it, 9 ms after it. The wait is the teardown itself (or at most the
+    // graceful exit time), and the UI's event loop runs meanwhile.
     if (error) this.rejectResult(error);
-    else this.resolveResult(value as Out);
+    else this.pendingValue = { value: value as Out };
     try {
       this.host.ended(this as RunningOperation<unknown>, { id: this.id, kind: this.kind, label: this.label, outcome: state, error: error?.toInfo(), durationMs: this.durationMs, endedAt: at.toISOString() });
     } catch (e) {
@@ -261,6 +277,7 @@ export class RunningOperation<Out> extends Disposable {
     else if (stopWorker) await steps.time('graceful-shutdown', () => this.requestShutdown(h, shutdownAckMs, gracefulShutdownMs));
     else await steps.time('await-exit', async () => ((await h.waitForExit(gracefulShutdownMs)) ? `exited (code ${h.exitCode})${this.hurried ? ' after terminate (free memory)' : ''}` : 'still running'));
     if (this.hurried) outcome = 'forced';
+    this.deliverResult();
 
     if (h?.alive) {
       outcome = 'forced';
@@ -302,6 +319,12 @@ export class RunningOperation<Out> extends Disposable {
       this.resolveCleaned(record);
       this.dispose();
     }
+  }
+
+  private deliverResult(): void {
+    const pending = this.pendingValue;
+    this.pendingValue = undefined;
+    if (pending) this.resolveResult(pending.value);
   }
 
   /** Sends 'shutdown' and waits for the worker to exit by itself; gives up early when it does not even acknowledge. */

@@ -38,6 +38,17 @@ function story(name: string, body: (runner: OperationRunner, history: CleanupHis
 describe('running an operation in a worker', () => {
   useLeakCheck();
 
+  story('hands a result over only once its worker has exited, so a teardown never runs beside the work that uses the result', async (runner) => {
+    // The worker returns at once, then its thread lives on for 300 ms, as one freeing a large WASM heap does.
+    const op = scripted(runner, { behaviour: 'finish', steps: 1, stepMs: 1, result: { rooms: 13 }, lingerMs: 300 });
+    const started = performance.now();
+    await expect(op.result).resolves.toEqual({ rooms: 13 });
+    expect(op.workerRunning).toBe(false);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+    expect(op.state).toBe('succeeded');
+    expect((await op.cleanedUp).outcome).toBe('clean');
+  });
+
   story('reports progress, then the result; the worker exits by itself and the cleanup is recorded as clean', async (runner, history) => {
     const progress: OperationProgress[] = [];
     const started: number[] = [];
