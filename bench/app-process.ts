@@ -1,17 +1,39 @@
-// The real desktop app as a child process, offscreen, with its settings and logs in a temporary
-// IFC_RS_HOME and its event-loop probe writing to a report file (src/ui/app/event-loop-probe.ts).
+// The real desktop app as a child process, with its settings, notes and logs in an IFC_RS_HOME of its
+// own and its event-loop probe writing to a report file (src/ui/app/event-loop-probe.ts). The one
+// way the benchmark and the tests (test/support/app-process.ts) start the app.
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
+export const REPO = path.resolve(__dirname, '..', '..');
 export const APP_MAIN = path.join(__dirname, '..', 'src', 'ui', 'main.js');
+
+export interface AppExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+  ms: number;
+}
+
+export interface AppChildOptions {
+  /** IFC_RS_HOME; without it a temporary one, removed by stop(). */
+  home?: string;
+  env?: NodeJS.ProcessEnv;
+  /** The entry to run (a bundle in dist/, say); the tsc-built main by default. */
+  main?: string;
+  /** 'offscreen' always (the benchmark's figures), or the real X display when DISPLAY is set (tests under xvfb-run). */
+  platform?: 'offscreen' | 'display-if-set';
+}
 
 export interface AppChild {
   readonly child: ChildProcess;
   readonly pid: number;
   /** performance.now() of this process when the child was spawned. */
   readonly spawnedAt: number;
+  readonly home: string;
+  /** Resolves when the app has exited, with all it printed. */
+  readonly exited: Promise<AppExit>;
   output(): string;
   /** Resolves with performance.now() at the moment `pattern` first appeared in the app's output. */
   waitFor(pattern: RegExp, timeoutMs: number): Promise<number>;
@@ -21,12 +43,20 @@ export interface AppChild {
   stop(graceMs?: number): Promise<number | null>;
 }
 
-export function startAppChild(args: string[]): AppChild {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ifc-rs-bench-'));
+export function tempHome(prefix = 'ifc-rs-home-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function startAppChild(args: string[], options: AppChildOptions = {}): AppChild {
+  const ownHome = options.home === undefined;
+  const home = options.home ?? tempHome('ifc-rs-app-');
   const reportFile = path.join(home, 'event-loop.jsonl');
+  const platform = options.platform === 'display-if-set' && process.env.DISPLAY ? (process.env.QT_QPA_PLATFORM ?? '') : 'offscreen';
+  const started = Date.now();
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', APP_MAIN, '--verbose', ...args], {
-    env: { ...process.env, QT_QPA_PLATFORM: 'offscreen', IFC_RS_HOME: home, IFC_RS_EVENT_LOOP_REPORT: reportFile },
+  const child = spawn(process.execPath, ['--expose-gc', options.main ?? APP_MAIN, '--verbose', ...args], {
+    cwd: REPO,
+    env: { ...process.env, QT_QPA_PLATFORM: platform, IFC_RS_HOME: home, IFC_RS_EVENT_LOOP_REPORT: reportFile, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -42,11 +72,13 @@ export function startAppChild(args: string[]): AppChild {
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<AppExit>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, output: out, ms: Date.now() - started })));
   return {
     child,
     pid: child.pid!,
     spawnedAt,
+    home,
+    exited,
     output: () => out,
     waitFor(re, timeoutMs) {
       if (re.test(out)) return Promise.resolve(performance.now());
@@ -74,7 +106,7 @@ export function startAppChild(args: string[]): AppChild {
         await exited;
         clearTimeout(timer);
       }
-      fs.rmSync(home, { recursive: true, force: true });
+      if (ownHome) fs.rmSync(home, { recursive: true, force: true });
       return child.exitCode;
     },
   };

@@ -1,23 +1,10 @@
-// Runs the real desktop app in a child process (offscreen unless a DISPLAY is set), with its
-// settings, notes and logs in a temporary IFC_RS_HOME, and collects what it printed.
-import { spawn } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+// The tests' view of the real desktop app in a child process (bench/app-process.ts starts it):
+// offscreen unless a DISPLAY is set, settings, notes and logs in a temporary IFC_RS_HOME, and what
+// it printed collected for the story to read.
+import { AppExit, startAppChild, tempHome } from '../../bench/app-process';
 
-export const REPO = path.resolve(__dirname, '..', '..', '..');
-export const APP_MAIN = path.join(REPO, 'out', 'src', 'ui', 'main.js');
-
-export interface AppRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  output: string;
-  ms: number;
-}
-
-export function tempHome(prefix = 'ifc-rs-home-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+export { APP_MAIN, REPO, tempHome } from '../../bench/app-process';
+export type AppRun = AppExit;
 
 export interface RunningApp {
   child: import('child_process').ChildProcess;
@@ -27,33 +14,13 @@ export interface RunningApp {
 }
 
 export function startApp(args: string[], options: { home?: string; env?: NodeJS.ProcessEnv; main?: string } = {}): RunningApp {
-  const started = Date.now();
-  const child = spawn(process.execPath, ['--expose-gc', options.main ?? APP_MAIN, '--verbose', ...args], {
-    cwd: REPO,
-    env: { ...process.env, QT_QPA_PLATFORM: process.env.DISPLAY ? process.env.QT_QPA_PLATFORM ?? '' : 'offscreen', IFC_RS_HOME: options.home ?? tempHome(), ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const waiters: { re: RegExp; resolve: () => void }[] = [];
-  const onData = (d: Buffer) => {
-    out += d.toString();
-    for (const w of [...waiters]) if (w.re.test(out)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const done = new Promise<AppRun>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, output: out, ms: Date.now() - started })));
+  // A home of the test's own (never removed here): stories read the notes and logs the app left.
+  const app = startAppChild(args, { home: options.home ?? tempHome(), env: options.env, main: options.main, platform: 'display-if-set' });
   return {
-    child,
-    output: () => out,
-    done,
-    waitFor(re, timeoutMs = 30000) {
-      if (re.test(out)) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`timed out waiting for ${re} in app output:\n${out}`)), timeoutMs);
-        waiters.push({ re, resolve: () => { clearTimeout(t); resolve(); } });
-        void done.then(() => { clearTimeout(t); if (!re.test(out)) reject(new Error(`app exited before ${re}:\n${out}`)); });
-      });
-    },
+    child: app.child,
+    output: app.output,
+    done: app.exited,
+    waitFor: (re, timeoutMs = 30000) => app.waitFor(re, timeoutMs).then(() => undefined),
   };
 }
 

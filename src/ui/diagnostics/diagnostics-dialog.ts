@@ -1,13 +1,14 @@
 // Help → Diagnostics (non-modal): the live resource monitor report — active workers, timers and
 // listeners, leaks and retained objects, the last verification, a memory/CPU chart of the
 // snapshots, and the cleanup history — with Free memory now, Verify now, Copy and Save report.
-import { Disposable, IDisposable, disposableInterval, Emitter, Event } from '../../core/lifecycle';
+import { disposableInterval, Emitter, Event } from '../../core/lifecycle';
 import type { ResourceMonitor } from '../../core/monitor/resource-monitor';
 import type { ResourceMonitorReport } from '../../core/monitor/monitor-report';
 import type { CleanupRecord } from '../../core/operations/cleanup-history';
-import { QDialog, QLabel, QPushButton, QSvgWidget, QTableView, QWidget, QHeaderViewResizeMode } from '../qt';
+import { QLabel, QPushButton, QSvgWidget, QTableView, QWidget, QHeaderViewResizeMode } from '../qt';
+import { AppDialog } from '../dialogs/app-dialog';
 import { fill, grow, hbox, label, vbox } from '../widgets/layout';
-import { listen, qtObjectDisposable } from '../widgets/qt-lifecycle';
+import { listen } from '../widgets/qt-lifecycle';
 import { ArrayTableModel, ownTableModel } from '../widgets/table-model';
 import { readOnlyTable } from '../widgets/table-view';
 import { memoryChartSvg } from './memory-chart-svg';
@@ -31,8 +32,7 @@ export function summaryLines(r: ResourceMonitorReport): { active: string; leaks:
   };
 }
 
-export class DiagnosticsDialog extends Disposable {
-  readonly dialog: QDialog;
+export class DiagnosticsDialog extends AppDialog {
   private readonly activeLabel: QLabel;
   private readonly leaksLabel: QLabel;
   private readonly verifyLabel: QLabel;
@@ -45,10 +45,7 @@ export class DiagnosticsDialog extends Disposable {
   lastReport: ResourceMonitorReport | undefined;
 
   constructor(parent: QWidget, private readonly monitor: ResourceMonitor) {
-    super('DiagnosticsDialog');
-    this.dialog = new QDialog(parent);
-    this.dialog.setObjectName('diagnosticsDialog');
-    this.dialog.setWindowTitle('Diagnostics — resources and cleanup');
+    super('DiagnosticsDialog', { parent, objectName: 'diagnosticsDialog', title: 'Diagnostics — resources and cleanup' });
     this.activeLabel = label('', { name: 'diagActive', wrap: true, selectable: true });
     this.leaksLabel = label('', { name: 'diagLeaks', wrap: true, selectable: true });
     this.verifyLabel = label('', { name: 'diagVerification', wrap: true, selectable: true });
@@ -99,19 +96,12 @@ export class DiagnosticsDialog extends Disposable {
     // Live while open: the monitor's events, plus a 1 s refresh of the counts between samples.
     this.register(monitor.onDidSample(() => this.refresh()));
     this.register(disposableInterval(() => this.dialog.isVisible() && this.refresh(), 1000, 'diagnostics-refresh', { owner: this }));
-    this.register(qtObjectDisposable(this.dialog, 'DiagnosticsDialog'));
     this.refresh();
   }
 
-  /** Ties a subscription (to this dialog's events) to the dialog's life. */
-  own<T extends IDisposable>(d: T): T {
-    return this.register(d);
-  }
-
-  show(): void {
+  override show(): void {
     this.refresh();
-    this.dialog.show();
-    this.dialog.raise();
+    super.show();
   }
 
   refresh(): void {

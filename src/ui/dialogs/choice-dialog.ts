@@ -1,10 +1,11 @@
 // A non-blocking question or message: a title line, an explanation, optional detail, and buttons.
-// Shown with show() (never exec(), which would block Node's loop), so the app keeps running and
-// progress keeps arriving while it is up. The answer comes back as an event.
-import { Disposable, IDisposable, Emitter, Event } from '../../core/lifecycle';
-import { QDialog, QLabel, QPlainTextEdit, QPushButton, QWidget } from '../qt';
+// Non-modal (see AppDialog), so the app keeps running and progress keeps arriving while it is up.
+// The answer comes back as an event.
+import { Emitter, Event } from '../../core/lifecycle';
+import { QLabel, QPlainTextEdit, QPushButton, QWidget } from '../qt';
 import { fill, grow, hbox, label, vbox } from '../widgets/layout';
-import { listen, qtObjectDisposable } from '../widgets/qt-lifecycle';
+import { listen } from '../widgets/qt-lifecycle';
+import { AppDialog } from './app-dialog';
 
 export interface ChoiceButton<Id extends string> {
   id: Id;
@@ -21,8 +22,7 @@ export interface ChoiceDialogSpec<Id extends string> {
   objectName?: string;
 }
 
-export class ChoiceDialog<Id extends string> extends Disposable {
-  readonly dialog: QDialog;
+export class ChoiceDialog<Id extends string> extends AppDialog {
   private readonly messageLabel: QLabel;
   private readonly buttons = new Map<Id, QPushButton>();
   private readonly chosen = this.register(new Emitter<Id | 'closed'>('ChoiceDialog.chosen'));
@@ -31,10 +31,7 @@ export class ChoiceDialog<Id extends string> extends Disposable {
   private answered = false;
 
   constructor(parent: QWidget | undefined, spec: ChoiceDialogSpec<Id>) {
-    super('ChoiceDialog');
-    this.dialog = parent ? new QDialog(parent) : new QDialog();
-    this.dialog.setObjectName(spec.objectName ?? 'choiceDialog');
-    this.dialog.setWindowTitle(spec.title);
+    super('ChoiceDialog', { parent, objectName: spec.objectName ?? 'choiceDialog', title: spec.title });
     const heading = label(spec.heading, { name: 'dialogHeading', wrap: true, selectable: true });
     heading.setStyleSheet('font-weight: bold; font-size: 12pt;');
     this.messageLabel = label(spec.message, { wrap: true, selectable: true });
@@ -59,17 +56,10 @@ export class ChoiceDialog<Id extends string> extends Disposable {
     fill(this.dialog, vbox([...children.map((c) => grow(c, 0)), hbox(row, { spacing: 6 })], { margins: 12, spacing: 8 }));
     this.dialog.setMinimumWidth(440);
     this.register(listen(this.dialog, 'finished', () => this.answer('closed'), 'choiceDialog.finished'));
-    this.register(qtObjectDisposable(this.dialog, `dialog:${spec.title}`));
   }
 
-  /** Ties a subscription (to this dialog's events) to the dialog's life. */
-  own<T extends IDisposable>(d: T): T {
-    return this.register(d);
-  }
-
-  show(): this {
-    this.dialog.show();
-    this.dialog.raise();
+  override show(): this {
+    super.show();
     return this;
   }
 

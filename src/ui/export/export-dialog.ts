@@ -1,11 +1,12 @@
 // Export dialog: format, target file, which rooms (all, with notes, or the filtered list). Non-modal;
 // the export itself runs as a cancellable operation with progress in the status bar.
 import * as path from 'path';
-import { Disposable, IDisposable, Emitter, Event } from '../../core/lifecycle';
+import { Emitter, Event } from '../../core/lifecycle';
 import { ExportFormat } from '../../export/export-options';
-import { AcceptMode, FileMode, QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QPushButton, QWidget } from '../qt';
+import { AcceptMode, FileMode, QComboBox, QFileDialog, QLabel, QLineEdit, QPushButton, QWidget } from '../qt';
+import { AppDialog } from '../dialogs/app-dialog';
 import { fill, grow, hbox, label, vbox } from '../widgets/layout';
-import { listen, qtObjectDisposable } from '../widgets/qt-lifecycle';
+import { listen } from '../widgets/qt-lifecycle';
 
 export type RoomScope = 'all' | 'annotated' | 'filtered';
 
@@ -21,8 +22,7 @@ const FORMATS: { id: ExportFormat; text: string; ext: string }[] = [
   { id: 'json', text: 'JSON (with JSON Schema)', ext: '.json' },
 ];
 
-export class ExportDialog extends Disposable {
-  readonly dialog: QDialog;
+export class ExportDialog extends AppDialog {
   private readonly format = new QComboBox();
   private readonly file = new QLineEdit();
   private readonly scope = new QComboBox();
@@ -31,10 +31,7 @@ export class ExportDialog extends Disposable {
   readonly onDidAccept: Event<ExportChoice> = this.accepted.event;
 
   constructor(parent: QWidget, private readonly defaultBase: string, counts: { all: number; annotated: number; filtered: number }, initial?: ExportFormat) {
-    super('ExportDialog');
-    this.dialog = new QDialog(parent);
-    this.dialog.setObjectName('exportDialog');
-    this.dialog.setWindowTitle('Export room schedule');
+    super('ExportDialog', { parent, objectName: 'exportDialog', title: 'Export room schedule' });
     for (const f of FORMATS) this.format.addItem(undefined, f.text);
     this.format.setCurrentIndex(Math.max(0, FORMATS.findIndex((f) => f.id === (initial ?? 'xlsx'))));
     this.scope.addItem(undefined, `All rooms (${counts.all})`);
@@ -72,17 +69,6 @@ export class ExportDialog extends Disposable {
     this.register(listen(browse, 'clicked', () => this.browse(), 'exportBrowse.clicked'));
     this.register(listen(ok, 'clicked', () => this.accept(), 'exportOk.clicked'));
     this.register(listen(cancel, 'clicked', () => this.dialog.close(), 'exportClose.clicked'));
-    this.register(qtObjectDisposable(this.dialog, 'ExportDialog'));
-  }
-
-  /** Ties a subscription (to this dialog's events) to the dialog's life. */
-  own<T extends IDisposable>(d: T): T {
-    return this.register(d);
-  }
-
-  show(): void {
-    this.dialog.show();
-    this.dialog.raise();
   }
 
   get choice(): ExportChoice {
