@@ -200,6 +200,17 @@ export function annotationKey(entity: { globalId: string | null; expressId: numb
 }
 
 /** A space's name for display: trimmed; falls back to long name, then to its express id. */
+/**
+ * A storey as the user reads it: its Name, or, when it has none (ArchiCAD writes storeys with an
+ * empty Name), where it is, so two unnamed storeys are never taken for one another or for "no storey".
+ */
+export function storeyLabel(storey: StoreyRef | null | undefined): string {
+  if (!storey) return '(no storey)';
+  const name = storey.name?.trim();
+  if (name) return name;
+  return storey.elevation !== null ? `Unnamed storey at ${storey.elevation.toFixed(2)} m` : `Unnamed storey #${storey.expressId}`;
+}
+
 export function displayName(space: Pick<Space, 'name' | 'longName' | 'expressId'>): string {
   return space.name?.trim() || space.longName?.trim() || `(unnamed #${space.expressId})`;
 }

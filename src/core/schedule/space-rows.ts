@@ -1,6 +1,6 @@
 // The rows of the space list: spaces grouped by storey (in elevation order), filtered by a text
 // query over number, name, long name, storey and notes. Pure, so the Qt model stays a thin view.
-import { displayName, Space } from './model';
+import { displayName, Space, storeyLabel } from './model';
 
 export interface StoreyHeaderRow {
   kind: 'storey';
@@ -24,7 +24,6 @@ export interface SpaceRow {
 
 export type ListRow = StoreyHeaderRow | SpaceRow;
 
-const NO_STOREY = '(no storey)';
 // One collator for all comparisons: localeCompare with options builds a new one per call, which
 // made sorting ~900 rooms take a third of a second on the UI thread.
 const byNumber = new Intl.Collator(undefined, { numeric: true });
@@ -42,7 +41,7 @@ export function buildSpaceRows(spaces: readonly Space[], query: string, isAnnota
   const q = query.trim().toLowerCase();
   const groups = new Map<string, { elevation: number; rows: SpaceRow[] }>();
   spaces.forEach((space, index) => {
-    const storey = space.storey?.name?.trim() || NO_STOREY;
+    const storey = storeyLabel(space.storey);
     const area = listedArea(space);
     const row: SpaceRow = {
       kind: 'space',

@@ -20,6 +20,7 @@ import { ChoiceDialog } from '../dialogs/choice-dialog';
 import { AppDialogs } from './app-dialogs';
 import { DiagnosticsController } from '../diagnostics/diagnostics-controller';
 import { ExportController } from '../export/export-controller';
+import { GoToSpaceController } from '../spaces/go-to-space-controller';
 import { validationSummary } from '../../core/schedule/validation';
 import { listen } from '../widgets/qt-lifecycle';
 import { USER_GUIDE, aboutText } from './help-texts';
@@ -48,6 +49,7 @@ export class AppController extends Disposable {
   readonly loader: LoadController;
   readonly diagnostics: DiagnosticsController;
   readonly exporter: ExportController;
+  readonly goToSpace: GoToSpaceController;
   private readonly dialogs: AppDialogs;
   private readonly sessionSlot = this.register(new MutableDisposable<ModelSession>());
   private readonly pendingVerification = this.register(new MutableDisposable());
@@ -84,6 +86,7 @@ export class AppController extends Disposable {
     this.diagnostics = this.register(new DiagnosticsController(this.window.window, this.monitor, () => this.freeMemory()));
     this.dialogs = this.register(new AppDialogs(this.window.window));
     this.exporter = this.register(new ExportController(this.window, this.runner, () => this.session, (m) => this.showError(m)));
+    this.goToSpace = this.register(new GoToSpaceController(this.window.window, this.window.spaces, () => this.session?.spaces ?? []));
     this.wire();
     this.restoreGeometry();
     this.updateState();
@@ -125,6 +128,7 @@ export class AppController extends Disposable {
   closeModel(): void {
     this.session?.flush();
     this.sessionSlot.clear();
+    this.goToSpace.modelChanged();
     this.window.setModelTitle(undefined);
     this.window.spaces.setSpaces([], () => false);
     this.window.details.show(undefined, { title: 'No model open', subtitle: 'File → Open… (Ctrl+O), or drop an .ifc / .ifczip file on this window.' });
@@ -165,7 +169,7 @@ export class AppController extends Disposable {
     c.define('toggleSpaces', { text: 'Show &spaces panel', shortcut: 'Ctrl+L', checkable: true, run: () => this.toggleSpacesPanel() });
     c.define('next', { text: '&Next space', shortcut: 'Alt+Down', icon: 'next', tip: 'Next room', run: () => this.window.spaces.step(1) });
     c.define('previous', { text: '&Previous space', shortcut: 'Alt+Up', icon: 'previous', tip: 'Previous room', run: () => this.window.spaces.step(-1) });
-    c.define('goto', { text: '&Go to space…', shortcut: 'Ctrl+G', run: () => this.window.spaces.focusFilter() });
+    c.define('goto', { text: '&Go to space…', shortcut: 'Ctrl+G', run: () => this.goToSpace.show() });
     c.define('filter', { text: '&Filter rooms', shortcut: 'Ctrl+F', run: () => this.window.spaces.focusFilter() });
     c.define('export', { text: '&Export…', shortcut: 'Ctrl+E', icon: 'export', tip: 'Export the room schedule', run: () => this.exporter.showDialog() });
     c.define('exportJson', { text: 'Export &JSON…', run: () => this.exporter.showDialog('json') });
@@ -231,6 +235,7 @@ export class AppController extends Disposable {
       }, 0, 'recent-files-write', { owner: this });
       this.window.setModelTitle(name);
       this.window.spaces.setSpaces(session.spaces, (s) => session.isAnnotated(s));
+      this.goToSpace.modelChanged();
       const m = o.schedule.metadata;
       const warnings = o.schedule.warnings.length ? ` · ${o.schedule.warnings.length} warning${o.schedule.warnings.length === 1 ? '' : 's'}` : '';
       this.loadSummary = `${name}: ${m.counts.spaces} rooms, ${m.counts.boundaries} boundaries, ${m.schema} · loaded in ${(o.ms / 1000).toFixed(1)} s${warnings}`;

@@ -1,6 +1,6 @@
 // Everything about the selected room: a title line and four tabs.
 import { Disposable, Emitter, Event } from '../../core/lifecycle';
-import { displayName, Space } from '../../core/schedule/model';
+import { displayName, Space, storeyLabel } from '../../core/schedule/model';
 import { AnnotationSet } from '../../core/schedule/annotations';
 import { QIcon, QLabel, QTabWidget, QWidget } from '../qt';
 import { grow, label, vbox } from '../widgets/layout';
@@ -46,11 +46,16 @@ export class DetailsPanel extends Disposable {
     this.register(this.notes.onDidEdit(() => this.annotated.fire()));
   }
 
+  /** The title line as the user reads it (the room's number and name). */
+  get heading(): string {
+    return this.title.text();
+  }
+
   show(space: Space | undefined, placeholder?: { title: string; subtitle: string }): void {
     if (space) {
       this.title.setText(`${displayName(space)}${space.longName?.trim() && space.longName.trim() !== displayName(space) ? ` — ${space.longName.trim()}` : ''}`);
       const facts = [
-        space.storey?.name?.trim() ? `Storey ${space.storey.name.trim()}` : 'No storey',
+        space.storey ? `Storey ${storeyLabel(space.storey)}` : 'No storey',
         `${space.boundaries.length} boundaries`,
         `${space.relationships.length} relationships`,
         space.globalId ? `GlobalId ${space.globalId}` : `#${space.expressId}`,

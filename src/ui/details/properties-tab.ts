@@ -13,7 +13,7 @@ export function propertyRows(space: Space): GroupedRow[] {
     ['Long name', space.longName],
     ['Description', space.description],
     ['Object type', space.objectType],
-    ['Storey', space.storey ? `${space.storey.name ?? '(unnamed)'}${space.storey.elevation !== null ? ` (${space.storey.elevation.toFixed(2)} m)` : ''}` : null],
+    ['Storey', space.storey ? `${space.storey.name?.trim() || '(unnamed)'}${space.storey.elevation !== null ? ` (${space.storey.elevation.toFixed(2)} m)` : ''}` : null],
     ['Zones', space.zones.length ? space.zones.map((z) => z.name ?? z.globalId ?? `#${z.expressId}`).join(', ') : 'none'],
   ];
   for (const [k, v] of identity) rows.push({ cells: [k, v === null || v === '' ? '—' : v, 'file'] });

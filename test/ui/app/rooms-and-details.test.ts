@@ -51,6 +51,42 @@ describe('rooms and their details', () => {
     expect(seen.selected).toBe(seen.target);
   });
 
+  test('Go to space (Ctrl+G): typing part of a number offers the best matches, Enter goes to the first, ↓ to the next; the list keeps its filter unless it hides that room', async () => {
+    const seen = await withApp(async (app) => {
+      await openAndWait(app, realModel('SWW-5_SB.ifc'));
+      const numberOf = (i: number) => app.session!.spaces[i].name!.trim();
+      app.window.spaces.setFilterText('office');
+      expect(app.commands.run('goto')).toBe(true);
+      const dialog = app.goToSpace.dialog!;
+      const opened = { visible: dialog.dialog.isVisible(), count: dialog.countText };
+      dialog.setQuery('01');
+      const offered = dialog.listed.map(numberOf);
+      const count = dialog.countText;
+      dialog.choose();
+      const first = { selected: numberOf(app.window.spaces.selectedSpaceIndex()), visible: dialog.dialog.isVisible(), heading: app.window.details.heading, filter: app.window.spaces.filterText };
+      // Again, this time one step down the list of matches, with the list filtered to another room.
+      app.window.spaces.setFilterText('005');
+      app.commands.run('goto');
+      dialog.setQuery('01');
+      dialog.moveHighlight(1);
+      dialog.choose();
+      const second = { selected: numberOf(app.window.spaces.selectedSpaceIndex()), filter: app.window.spaces.filterText, rows: app.window.spaces.visibleSpaceIndexes().length };
+      dialog.setQuery('nothing like this');
+      const none = { count: dialog.countText, chose: dialog.choose() };
+      return { opened, offered, count, first, second, none };
+    });
+    expect(seen.opened).toEqual({ visible: true, count: '9 rooms: type to narrow' });
+    expect(seen.offered).toEqual(['010', '011', '012', '001']);
+    expect(seen.count).toBe('4 matches');
+    expect(seen.first.selected).toBe('010');
+    expect(seen.first.visible).toBe(false);
+    expect(seen.first.heading).toContain('010');
+    expect(seen.first.filter).toBe('office');
+    // 011 was hidden by the filter "005": the filter was cleared so the room could be shown.
+    expect(seen.second).toEqual({ selected: '011', filter: '', rows: 9 });
+    expect(seen.none).toEqual({ count: 'No room matches “nothing like this”', chose: false });
+  });
+
   test('the properties tab says where each quantity comes from, and relationships are listed under their kind', async () => {
     const seen = await withApp(async (app) => {
       await openAndWait(app, realModel('LargeBuilding.ifc'));
