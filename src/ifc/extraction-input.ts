@@ -18,6 +18,8 @@ export interface ExtractionInput {
    * startExtraction (the OperationRunner speaks that protocol); a bare Worker gets one 'result'.
    */
   streamSpaces?: boolean;
+  /** Folder of V8's code cache for web-ifc's script (web-ifc-code-cache.ts); none: compiled each time. */
+  codeCacheDir?: string;
   /** Version of the app, recorded in the schedule's metadata. */
   appVersion?: string;
 }

@@ -6,6 +6,7 @@ import type { ResourceLimits } from 'worker_threads';
 import type { OperationRunner } from '../core/operations/operation-runner';
 import type { RunningOperation } from '../core/operations/running-operation';
 import type { RoomSchedule } from '../core/schedule/model';
+import { appPaths } from '../platform/paths';
 import type { ExtractionInput } from './extraction-input';
 
 export const EXTRACTION_WORKER_FILE = path.join(__dirname, 'extraction-worker.js');
@@ -23,12 +24,17 @@ export function startExtraction(runner: OperationRunner, input: ExtractionInput,
     kind: 'extract',
     label: `Reading ${input.name}`,
     workerFile: EXTRACTION_WORKER_FILE,
-    input: { ...input, streamSpaces: true },
+    input: { ...input, streamSpaces: true, codeCacheDir: input.codeCacheDir ?? defaultCodeCacheDir() },
     fileSizeBytes: fileSizeBytes ?? sizeOf(input),
     timeoutMs: options.timeoutMs,
     onTimeout: options.onTimeout,
     resourceLimits: options.resourceLimits,
   });
+}
+
+/** web-ifc's code cache lives in the app's cache folder; IFC_RS_NO_CODE_CACHE=1 turns it off (benchmark A/B). */
+export function defaultCodeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.IFC_RS_NO_CODE_CACHE === '1' ? undefined : path.join(appPaths(env).cache, 'v8');
 }
 
 function sizeOf(input: ExtractionInput): number | undefined {

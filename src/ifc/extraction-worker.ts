@@ -1,11 +1,14 @@
 // Worker entry: reads one model into a RoomSchedule. Runs in a worker_threads thread (never imports
 // @nodegui/*); the web-ifc WASM heap lives and dies with this thread, which is how its memory,
 // never returned by CloseModel, goes back to the system.
+// First: web-ifc through its code cache, before any module below imports it the plain way.
+import { webIfcLoad } from './web-ifc-preload';
 import { OperationError } from '../core/operations/operation-error';
 import { runWorkerTask } from '../core/operations/worker-side';
 import { RoomSchedule } from '../core/schedule/model';
 import { extractSchedule, extractScheduleFromFile, ExtractOptions } from './extract';
 import { ExtractionInput } from './extraction-input';
+import { saveWebIfcCodeCache } from './web-ifc-code-cache';
 import { ifcEngine, wasmMemoryBytes } from './web-ifc-runtime';
 
 const SPACES_PER_PART = 100;
@@ -13,6 +16,9 @@ const SPACES_PER_PART = 100;
 runWorkerTask<ExtractionInput, RoomSchedule>(async (ctx) => {
   const input = ctx.input;
   const api = await ifcEngine();
+  const saved = saveWebIfcCodeCache();
+  const problem = webIfcLoad.error ?? saved.error;
+  ctx.progress({ phase: 'start-up', message: `IFC engine ready (web-ifc loaded in ${Math.round(webIfcLoad.ms)} ms, code cache ${webIfcLoad.status}${saved.written ? ', saved' : ''}${problem ? `: ${problem}` : ''})` });
   ctx.setWasmMemoryProbe(() => wasmMemoryBytes(api));
   const options: ExtractOptions = {
     memoryLimitBytes: input.memoryLimitBytes,

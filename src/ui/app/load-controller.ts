@@ -58,7 +58,13 @@ export class LoadController extends Disposable {
     this.current.value = op;
     const subs = new DisposableStore('load-subscriptions');
     this.subscriptions.value = subs;
-    subs.add(op.onDidProgress((p) => this.progressed.fire(p)));
+    subs.add(
+      op.onDidProgress((p) => {
+        // How the engine started (code cache used or not, and how long): in the log, for slow starts.
+        if (p.phase === 'start-up') log().info(p.message);
+        this.progressed.fire(p);
+      }),
+    );
     subs.add(op.onDidTimeout((t) => this.timedOut.fire({ file: abs, elapsedMs: t.elapsedMs })));
     op.result.then(
       (schedule) => {

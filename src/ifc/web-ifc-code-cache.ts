@@ -1,0 +1,124 @@
+// web-ifc's Node build is one 6 MB script, and compiling it is most of a fresh worker's start-up:
+// require('web-ifc') took 340–580 ms on 2 cores, and every load, cancel and fuzz case starts a fresh
+// worker (that is how WASM memory goes back to the system). V8 can skip the compile with a code
+// cache: this loads the script through vm.Script with cached data kept in the app's cache folder,
+// and puts the module into Node's require cache, so every `import 'web-ifc'` after it gets this same
+// module. V8 checks the data against its own version and flags and refuses what does not fit; the
+// file name carries a hash of the script, since V8's own check of the source is only its length.
+// Whatever goes wrong here, web-ifc still loads, the plain way.
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import Module, { createRequire } from 'module';
+import * as path from 'path';
+import * as vm from 'vm';
+
+export type CodeCacheStatus =
+  | 'used' // compiled from the cache
+  | 'created' // no cache yet: compiled, and the cache is written after the engine started
+  | 'rejected' // V8 refused the cache (another V8 or flags): compiled, and written again
+  | 'off' // no cache folder given: plain require
+  | 'already-loaded' // web-ifc was loaded before (a plain require won the race)
+  | 'failed'; // something went wrong: plain require, with the error
+
+export interface WebIfcLoad {
+  status: CodeCacheStatus;
+  /** Reading, compiling and running the script. */
+  ms: number;
+  cacheFile?: string;
+  error?: string;
+}
+
+interface Pending {
+  script: vm.Script;
+  cacheFile: string;
+}
+
+let pending: Pending | undefined;
+
+// Resolved from this file's real location: inside a webpack bundle, `require` is webpack's own.
+const nodeRequire = createRequire(__filename);
+
+export function loadWebIfcWithCodeCache(cacheDir: string | undefined): WebIfcLoad {
+  const started = performance.now();
+  const ms = () => Math.round((performance.now() - started) * 10) / 10;
+  let file: string;
+  try {
+    file = nodeRequire.resolve('web-ifc');
+  } catch (e) {
+    return { status: 'failed', ms: ms(), error: String(e) };
+  }
+  if (nodeRequire.cache[file]) return { status: 'already-loaded', ms: 0 };
+  if (!cacheDir) {
+    nodeRequire('web-ifc');
+    return { status: 'off', ms: ms() };
+  }
+  let cacheFile: string | undefined;
+  try {
+    const source = fs.readFileSync(file, 'utf8');
+    const hash = crypto.createHash('sha1').update(source).digest('hex').slice(0, 16);
+    cacheFile = path.join(cacheDir, `web-ifc-${hash}-v8-${process.versions.v8}-${process.arch}.v8cache`);
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined; // first start on this machine, or the cache was cleared
+    }
+    const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+    const mod = new Module(file);
+    mod.filename = file;
+    const wrapper = script.runInThisContext() as (this: unknown, ...args: unknown[]) => void;
+    // Registered before it runs, as Node does, so a require cycle back to web-ifc finds it.
+    nodeRequire.cache[file] = mod;
+    try {
+      wrapper.call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
+    } catch (e) {
+      delete nodeRequire.cache[file];
+      throw e;
+    }
+    mod.loaded = true;
+    const status: CodeCacheStatus = !cachedData ? 'created' : script.cachedDataRejected ? 'rejected' : 'used';
+    if (status !== 'used') pending = { script, cacheFile };
+    return { status, ms: ms(), cacheFile };
+  } catch (e) {
+    if (!nodeRequire.cache[file]) nodeRequire('web-ifc');
+    return { status: 'failed', ms: ms(), cacheFile, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * Writes the code cache when this thread compiled the script itself. Called once the engine has
+ * started, so the functions its start-up compiled lazily are in the cache too. Atomic (a temporary
+ * file, then rename): workers running side by side never read half a cache.
+ */
+export function saveWebIfcCodeCache(): { written: boolean; bytes?: number; error?: string } {
+  const p = pending;
+  pending = undefined;
+  if (!p) return { written: false };
+  const tmp = `${p.cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    const data = p.script.createCachedData();
+    fs.mkdirSync(path.dirname(p.cacheFile), { recursive: true });
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, p.cacheFile);
+    removeStaleCaches(p.cacheFile);
+    return { written: true, bytes: data.length };
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // The folder itself is unusable (ENOTDIR, EACCES): there is no temporary file to remove.
+    }
+    return { written: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Caches of other web-ifc or Node versions are never read again: 5 MB each, so they go. */
+function removeStaleCaches(current: string): void {
+  const dir = path.dirname(current);
+  for (const name of fs.readdirSync(dir)) {
+    const stale = name.startsWith('web-ifc-') && name.endsWith('.v8cache') && path.join(dir, name) !== current;
+    // A temporary file left by a worker killed mid-write (an hour is far beyond any write).
+    const orphan = name.startsWith('web-ifc-') && name.endsWith('.tmp') && Date.now() - fs.statSync(path.join(dir, name)).mtimeMs > 3_600_000;
+    if (stale || orphan) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
