@@ -21,6 +21,7 @@ import { AppDialogs } from './app-dialogs';
 import { DiagnosticsController } from '../diagnostics/diagnostics-controller';
 import { ExportController } from '../export/export-controller';
 import { GoToSpaceController } from '../spaces/go-to-space-controller';
+import type { DropChoice } from '../main-window/dropped-files';
 import { validationSummary } from '../../core/schedule/validation';
 import { listen } from '../widgets/qt-lifecycle';
 import { USER_GUIDE, aboutText } from './help-texts';
@@ -117,6 +118,16 @@ export class AppController extends Disposable {
     this.updateState();
   }
 
+  /** Files dropped on the window: the model among them opens; otherwise the status bar says why not. */
+  openDropped(choice: DropChoice): void {
+    if ('error' in choice) {
+      this.window.status.idle(choice.error);
+      return;
+    }
+    this.open(choice.file);
+    if (choice.note) this.window.status.busy(choice.note);
+  }
+
   /** Cancels whatever runs (load or export); the UI is ready again before this returns. */
   cancel(): Promise<void> {
     const pending: Promise<void>[] = [];
@@ -188,7 +199,7 @@ export class AppController extends Disposable {
     const w = this.window;
     this.register(w.spaces.onDidSelectSpace((i) => this.showSpace(i)));
     this.register(w.details.onDidAnnotate(() => w.spaces.refreshMarks()));
-    this.register(w.onDidDropFile((f) => this.open(f)));
+    this.register(w.onDidDrop((d) => this.openDropped(d)));
     this.register(w.onDidClose(() => this.exitRequested.fire()));
     this.register(w.status.onDidClickCancel(() => void this.cancel()));
     this.register(this.loader.onDidProgress((p) => w.status.showProgress(p)));

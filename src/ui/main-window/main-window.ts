@@ -13,6 +13,7 @@ import { StatusArea } from './status-area';
 import { buildToolbar, Toolbar } from './toolbar';
 import { assetPath } from '../../platform/assets';
 import { APP_STYLE } from './style';
+import { chooseDroppedModel, DropChoice } from './dropped-files';
 
 export const APP_TITLE = 'IFC Room Schedule';
 
@@ -24,9 +25,9 @@ export class MainWindow extends Disposable {
   readonly toolbar: Toolbar;
   private readonly splitter = new QSplitter();
   private readonly recentMenu: QMenu | undefined;
-  private readonly dropped = this.register(new Emitter<string>('MainWindow.dropped'));
-  /** A file was dropped on the window (local path). */
-  readonly onDidDropFile: Event<string> = this.dropped.event;
+  private readonly dropped = this.register(new Emitter<DropChoice>('MainWindow.dropped'));
+  /** Files were dropped on the window: the model to open, or why there is none. */
+  readonly onDidDrop: Event<DropChoice> = this.dropped.event;
   private readonly closing = this.register(new Emitter<void>('MainWindow.closing'));
   readonly onDidClose: Event<void> = this.closing.event;
 
@@ -110,13 +111,11 @@ export class MainWindow extends Disposable {
 
   private onDrop(raw: unknown): void {
     const e = new QDropEvent(raw as never);
-    const url = e.mimeData().urls()[0];
-    if (!url) return;
-    const file = url.toLocalFile();
-    if (file) {
-      e.acceptProposedAction();
-      this.dropped.fire(file);
-    }
+    // NodeGui types urls() as a one-element tuple; it is a list of any length.
+    const urls = e.mimeData().urls() as Array<{ toLocalFile(): string }>;
+    if (urls.length === 0) return;
+    e.acceptProposedAction();
+    this.dropped.fire(chooseDroppedModel(urls.map((u) => u.toLocalFile())));
   }
 
   get widget(): QWidget {

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { realModel, manifestRow, FIXTURES } from '../../support/fixtures';
 import { openAndWait, withApp } from '../../support/app-in-process';
 import { qtRuntime } from '../../../src/ui/runtime/qt-runtime';
+import { once } from '../../../src/core/lifecycle';
 
 afterAll(() => qtRuntime().stop());
 
@@ -85,6 +86,24 @@ describe('rooms and their details', () => {
     // 011 was hidden by the filter "005": the filter was cleared so the room could be shown.
     expect(seen.second).toEqual({ selected: '011', filter: '', rows: 9 });
     expect(seen.none).toEqual({ count: 'No room matches “nothing like this”', chose: false });
+  });
+
+  test('dropping two models on the window opens the first and says so; dropping a folder explains itself and changes nothing', async () => {
+    const seen = await withApp(async (app) => {
+      const { chooseDroppedModel } = await import('../../../src/ui/main-window/dropped-files');
+      await openAndWait(app, realModel('OneZone.ifc'));
+      app.openDropped(chooseDroppedModel([path.join(FIXTURES, 'real')]));
+      const afterFolder = { status: app.window.status.text, title: app.window.window.windowTitle(), state: app.state };
+      const loaded = once(app.onDidFinishLoad);
+      app.openDropped(chooseDroppedModel([realModel('TwoZones.ifc'), realModel('MultiZoneBuilding.ifc')]));
+      const whileLoading = app.window.status.text;
+      await loaded;
+      return { afterFolder, whileLoading, title: app.window.window.windowTitle(), rooms: app.window.spaces.visibleSpaceIndexes().length };
+    });
+    expect(seen.afterFolder).toEqual({ status: '“real” is a folder: drop an .ifc or .ifczip file from it.', title: 'OneZone.ifc — IFC Room Schedule', state: 'ready' });
+    expect(seen.whileLoading).toBe('2 models were dropped; opening TwoZones.ifc (one model at a time).');
+    expect(seen.title).toBe('TwoZones.ifc — IFC Room Schedule');
+    expect(seen.rooms).toBe(manifestRow('TwoZones.ifc').spaces);
   });
 
   test('the properties tab says where each quantity comes from, and relationships are listed under their kind', async () => {
