@@ -56,7 +56,7 @@ export function loadWebIfcWithCodeCache(cacheDir: string | undefined): WebIfcLoa
   try {
     const source = fs.readFileSync(file, 'utf8');
     const hash = crypto.createHash('sha1').update(source).digest('hex').slice(0, 16);
-    cacheFile = path.join(cacheDir, `web-ifc-${hash}-v8-${process.versions.v8}-${process.arch}.v8cache`);
+    cacheFile = path.join(cacheDir, `${cachePrefix(hash)}flags-${flagsKey()}.v8cache`);
     let cachedData: Buffer | undefined;
     try {
       cachedData = fs.readFileSync(cacheFile);
@@ -83,6 +83,21 @@ export function loadWebIfcWithCodeCache(cacheDir: string | undefined): WebIfcLoa
     if (!nodeRequire.cache[file]) nodeRequire('web-ifc');
     return { status: 'failed', ms: ms(), cacheFile, error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** Names the script and the V8 that compiled it: a cache with another prefix is of no use any more. */
+function cachePrefix(sourceHash: string): string {
+  return `web-ifc-${sourceHash}-v8-${process.versions.v8}-${process.arch}-`;
+}
+
+/**
+ * V8 refuses a cache made under other flags: the app runs with --expose-gc, jest's workers without,
+ * and one shared file made each of them refuse and rewrite the other's (measured). So each set of
+ * flags has its own file.
+ */
+function flagsKey(): string {
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ');
+  return crypto.createHash('sha1').update(flags).digest('hex').slice(0, 8);
 }
 
 /**
@@ -112,11 +127,12 @@ export function saveWebIfcCodeCache(): { written: boolean; bytes?: number; error
   }
 }
 
-/** Caches of other web-ifc or Node versions are never read again: 5 MB each, so they go. */
+/** Caches of other web-ifc or Node versions are never read again: 5 MB each, so they go (other flags' stay). */
 function removeStaleCaches(current: string): void {
   const dir = path.dirname(current);
+  const prefix = path.basename(current).replace(/flags-[0-9a-f]+\.v8cache$/, '');
   for (const name of fs.readdirSync(dir)) {
-    const stale = name.startsWith('web-ifc-') && name.endsWith('.v8cache') && path.join(dir, name) !== current;
+    const stale = name.startsWith('web-ifc-') && name.endsWith('.v8cache') && !name.startsWith(prefix);
     // A temporary file left by a worker killed mid-write (an hour is far beyond any write).
     const orphan = name.startsWith('web-ifc-') && name.endsWith('.tmp') && Date.now() - fs.statSync(path.join(dir, name)).mtimeMs > 3_600_000;
     if (stale || orphan) fs.rmSync(path.join(dir, name), { force: true });

@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import { Worker } from 'worker_threads';
 import { manifestRow, realModel } from '../support/fixtures';
 
@@ -23,6 +24,14 @@ function startWorker(cacheDir: string | undefined): Promise<Report> {
     w.once('message', (m: Report) => void w.terminate().then(() => resolve(m)));
     w.once('error', reject);
   });
+}
+
+/** The same worker in a fresh Node process started with `nodeArgs`: V8 flags are per process. */
+function startWorkerInProcess(cacheDir: string, nodeArgs: string[]): Report {
+  const code = `const { Worker } = require('worker_threads');
+    const w = new Worker(${JSON.stringify(WORKER)}, { workerData: { cacheDir: ${JSON.stringify(cacheDir)}, model: ${JSON.stringify(realModel('MultiZoneBuilding.ifc'))} } });
+    w.once('message', (m) => { process.stdout.write(JSON.stringify(m)); w.terminate(); });`;
+  return JSON.parse(execFileSync(process.execPath, [...nodeArgs, '-e', code], { encoding: 'utf8' })) as Report;
 }
 
 const ROOMS = manifestRow('MultiZoneBuilding.ifc').spaces;
@@ -59,6 +68,15 @@ describe("web-ifc's code cache", () => {
     fs.writeFileSync(foreign, 'old');
     const first = await startWorker(dir);
     expect(fs.readdirSync(dir)).toEqual([path.basename(first.cacheFile!)]);
+  }, 60_000);
+
+  test('threads started with other V8 flags (the app runs with --expose-gc, jest without) keep caches side by side instead of refusing each other\'s', async () => {
+    const plain = startWorkerInProcess(dir, []);
+    const gc = startWorkerInProcess(dir, ['--expose-gc']);
+    expect([plain.status, gc.status]).toEqual(['created', 'created']);
+    expect(plain.cacheFile).not.toBe(gc.cacheFile);
+    expect([startWorkerInProcess(dir, []).status, startWorkerInProcess(dir, ['--expose-gc']).status]).toEqual(['used', 'used']);
+    expect(fs.readdirSync(dir).sort()).toEqual([path.basename(plain.cacheFile!), path.basename(gc.cacheFile!)].sort());
   }, 60_000);
 
   test('an unwritable cache folder costs the cache, never the engine; no folder means the plain require', async () => {
