@@ -96,8 +96,11 @@ function cachePrefix(sourceHash: string): string {
  * flags has its own file.
  */
 function flagsKey(): string {
-  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ');
-  return crypto.createHash('sha1').update(flags).digest('hex').slice(0, 8);
+  const all = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].filter((f) => f.length > 0);
+  // Options that only tell Node what to load first do not reach V8; `npm start` adds one
+  // (.npmrc's node-options), and it should share the cache of `node dist/main.js`.
+  const v8Relevant = all.filter((f, i) => !/^--(import|require|loader|experimental-loader)(=|$)/.test(f) && f !== '-r' && !/^(-r|--(import|require|loader|experimental-loader))$/.test(all[i - 1] ?? ''));
+  return crypto.createHash('sha1').update(v8Relevant.join(' ')).digest('hex').slice(0, 8);
 }
 
 /**

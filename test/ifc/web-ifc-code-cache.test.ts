@@ -27,11 +27,11 @@ function startWorker(cacheDir: string | undefined): Promise<Report> {
 }
 
 /** The same worker in a fresh Node process started with `nodeArgs`: V8 flags are per process. */
-function startWorkerInProcess(cacheDir: string, nodeArgs: string[]): Report {
+function startWorkerInProcess(cacheDir: string, nodeArgs: string[], env: NodeJS.ProcessEnv = {}): Report {
   const code = `const { Worker } = require('worker_threads');
     const w = new Worker(${JSON.stringify(WORKER)}, { workerData: { cacheDir: ${JSON.stringify(cacheDir)}, model: ${JSON.stringify(realModel('MultiZoneBuilding.ifc'))} } });
     w.once('message', (m) => { process.stdout.write(JSON.stringify(m)); w.terminate(); });`;
-  return JSON.parse(execFileSync(process.execPath, [...nodeArgs, '-e', code], { encoding: 'utf8' })) as Report;
+  return JSON.parse(execFileSync(process.execPath, [...nodeArgs, '-e', code], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } })) as Report;
 }
 
 const ROOMS = manifestRow('MultiZoneBuilding.ifc').spaces;
@@ -77,6 +77,8 @@ describe("web-ifc's code cache", () => {
     expect(plain.cacheFile).not.toBe(gc.cacheFile);
     expect([startWorkerInProcess(dir, []).status, startWorkerInProcess(dir, ['--expose-gc']).status]).toEqual(['used', 'used']);
     expect(fs.readdirSync(dir).sort()).toEqual([path.basename(plain.cacheFile!), path.basename(gc.cacheFile!)].sort());
+    // `npm start` adds a Node-only --import (.npmrc's node-options): V8 never sees it, so the cache is shared.
+    expect(startWorkerInProcess(dir, [], { NODE_OPTIONS: '--import=data:text/javascript,0' })).toMatchObject({ status: 'used', cacheFile: plain.cacheFile });
   }, 60_000);
 
   test('an unwritable cache folder costs the cache, never the engine; no folder means the plain require', async () => {
