@@ -17,8 +17,9 @@ import { FUZZ_SAMPLES } from './fuzz-samples';
 import { seedFromEnv } from './seeded-random';
 
 const SEED = seedFromEnv('FUZZ_SEED', 1_000);
-// Measured on 2 cores: 300 cases in 110 s alone (120 in 49 s). Each case pays a fresh worker, whose
-// start-up (loading web-ifc's 6 MB script) is most of its cost. More: FUZZ_CASES=2000.
+// Measured on 2 cores: 300 cases in 93 s alone with web-ifc's code cache (110 s without), 140–153 s
+// inside a full `npm test`. Each case pays a fresh worker, whose start-up is most of its cost.
+// More: FUZZ_CASES=2000.
 const CASES = Number(process.env.FUZZ_CASES ?? 300);
 // Two at a time keeps both cores busy while the other waits on its worker's start-up.
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 2);
