@@ -55,7 +55,8 @@ export class DetailsPanel extends Disposable {
     if (space) {
       this.title.setText(`${displayName(space)}${space.longName?.trim() && space.longName.trim() !== displayName(space) ? ` — ${space.longName.trim()}` : ''}`);
       const facts = [
-        space.storey ? `Storey ${storeyLabel(space.storey)}` : 'No storey',
+        // "Storey EG", but "Unnamed storey at 4.00 m" rather than "Storey Unnamed storey…".
+        space.storey?.name?.trim() ? `Storey ${space.storey.name.trim()}` : space.storey ? storeyLabel(space.storey) : 'No storey',
         `${space.boundaries.length} boundaries`,
         `${space.relationships.length} relationships`,
         space.globalId ? `GlobalId ${space.globalId}` : `#${space.expressId}`,
