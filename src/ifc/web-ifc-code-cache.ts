@@ -97,10 +97,16 @@ function cachePrefix(sourceHash: string): string {
  */
 function flagsKey(): string {
   const all = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].filter((f) => f.length > 0);
-  // Options that only tell Node what to load first do not reach V8; `npm start` adds one
+  // Options that only tell Node what to load first never reach V8; `npm start` adds one
   // (.npmrc's node-options), and it should share the cache of `node dist/main.js`.
-  const v8Relevant = all.filter((f, i) => !/^--(import|require|loader|experimental-loader)(=|$)/.test(f) && f !== '-r' && !/^(-r|--(import|require|loader|experimental-loader))$/.test(all[i - 1] ?? ''));
-  return crypto.createHash('sha1').update(v8Relevant.join(' ')).digest('hex').slice(0, 8);
+  const loadOption = /^(-r|--import|--require|--loader|--experimental-loader)(=|$)/;
+  const kept: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const m = loadOption.exec(all[i]);
+    if (!m) kept.push(all[i]);
+    else if (m[2] === '') i++; // "--import x": skip its value too
+  }
+  return crypto.createHash('sha1').update(kept.join(' ')).digest('hex').slice(0, 8);
 }
 
 /**
