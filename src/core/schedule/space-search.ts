@@ -1,6 +1,7 @@
 // Go to space: find rooms by what the user remembers of them — a number, part of a name, a storey —
 // best matches first. Pure, so the dialog stays a thin view and the ranking is tested on real models.
 import { displayName, Space, storeyLabel } from './model';
+import { compareRooms, naturalOrder } from './space-rows';
 
 export interface SpaceMatch {
   /** Index into schedule.spaces. */
@@ -19,7 +20,6 @@ export interface SpaceMatch {
 // 21.03); then a word of the name starting with it ("kit" → "Small Kitchen"); anything containing it;
 // last, storey, GlobalId or description.
 const RANKS = { exactNumber: 0, exactName: 1, numberPrefix: 2, namePrefix: 3, nameWordPrefix: 4, contains: 5, other: 6 } as const;
-const byNumber = new Intl.Collator(undefined, { numeric: true });
 
 function rankOf(q: string, number: string, names: string[], others: string[]): number | undefined {
   if (number === q) return RANKS.exactNumber;
@@ -48,6 +48,6 @@ export function findSpaces(spaces: readonly Space[], query: string, limit = 50):
     if (rank === undefined) return;
     found.push({ index, number, name: longName || displayName(space), storey, elevation: space.storey?.elevation ?? Number.POSITIVE_INFINITY, rank });
   });
-  found.sort((a, b) => a.rank - b.rank || a.elevation - b.elevation || byNumber.compare(a.storey, b.storey) || byNumber.compare(a.number, b.number) || a.index - b.index);
+  found.sort((a, b) => a.rank - b.rank || a.elevation - b.elevation || naturalOrder.compare(a.storey, b.storey) || compareRooms(a, b));
   return { matches: found.slice(0, limit), total: found.length };
 }

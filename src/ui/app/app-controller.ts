@@ -275,8 +275,13 @@ export class AppController extends Disposable {
   private showSpace(index: number): void {
     const space = this.session?.spaces[index];
     this.window.details.show(space);
-    // The room, then what was loaded: the load summary stays readable while walking the rooms.
-    if (space) this.window.status.idle(`${displayName(space)} · ${index + 1} of ${this.session!.spaces.length}   —   ${this.loadSummary}`);
+    // The room, then what was loaded: the load summary stays readable while walking the rooms. The
+    // position is the one in the list as shown (sorted, maybe filtered), where Next/Previous walk.
+    if (!space) return;
+    const shown = this.window.spaces.visibleSpaceIndexes();
+    const at = shown.indexOf(index);
+    const where = at >= 0 ? `${at + 1} of ${shown.length}${shown.length < this.session!.spaces.length ? ' shown' : ''}` : `not in the filtered list`;
+    this.window.status.idle(`${displayName(space)} · ${where}   —   ${this.loadSummary}`);
   }
 
   private updateState(): void {

@@ -16,6 +16,12 @@ describe('the rows of the space list', () => {
     expect(numbers(buildSpaceRows(spaces, 'unnamed', () => false))).toEqual(['008', '009', '010', '011', '012']);
   });
 
+  test('MultiZoneBuilding: the numbered room first, then the twelve without numbers by name, in natural order', async () => {
+    const { spaces } = await extracted('MultiZoneBuilding.ifc');
+    const names = buildSpaceRows(spaces, '', () => false).filter((r): r is SpaceRow => r.kind === 'space').map((r) => `${r.number || '—'} ${r.longName}`);
+    expect(names).toEqual(['01 Meetingroom', '— Corridor_10', '— Kitchen_13', '— Office_02', '— Office_03', '— Office_04', '— Office_05', '— Office_06', '— Office_07', '— Office_08', '— Office_09', '— WC _H_12', '— WC_D_11']);
+  });
+
   test('the filter matches number, name and notes marks survive it; no match leaves no storey header behind', async () => {
     const { spaces } = await extracted('MultiZoneBuilding.ifc');
     const annotated = new Set([spaces.findIndex((s) => s.longName === 'Kitchen_13')]);

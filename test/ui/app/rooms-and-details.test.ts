@@ -23,7 +23,8 @@ describe('rooms and their details', () => {
       }
       app.selectSpace(order[0]);
       const stepped = app.commands.run('next');
-      return { kind: outcome.kind, state: app.state, title: app.window.window.windowTitle(), rooms: order.length, perRoom, expected, stepped, afterStep: app.window.spaces.selectedSpaceIndex(), second: order[1] };
+      const status = app.window.status.text;
+      return { status, kind: outcome.kind, state: app.state, title: app.window.window.windowTitle(), rooms: order.length, perRoom, expected, stepped, afterStep: app.window.spaces.selectedSpaceIndex(), second: order[1] };
     });
     expect(seen.kind).toBe('loaded');
     expect(seen.state).toBe('ready');
@@ -33,6 +34,8 @@ describe('rooms and their details', () => {
     expect(seen.perRoom.reduce((a, b) => a + b, 0)).toBe(row.boundaries);
     expect(seen.stepped).toBe(true);
     expect(seen.afterStep).toBe(seen.second);
+    // The position is the list's, which Next walked: the second of 13.
+    expect(seen.status).toMatch(/^Corridor_10 · 2 of 13   —   MultiZoneBuilding\.ifc: 13 rooms/);
   });
 
   test('typing a room number in the filter narrows the list, and Enter selects the match', async () => {
