@@ -91,21 +91,25 @@ function cachePrefix(sourceHash: string): string {
 }
 
 /**
- * V8 refuses a cache made under other flags: the app runs with --expose-gc, jest's workers without,
- * and one shared file made each of them refuse and rewrite the other's (measured). So each set of
- * flags has its own file.
+ * V8 refuses a cache made under other flags: the app runs with --expose-gc, plain Node without, and
+ * one shared file made each of them refuse and rewrite the other's (measured). So each set of flags
+ * has its own file. --expose-gc is read from the thread itself (is gc() there?), not from the
+ * command line: the leak tracker turns it on at run time in processes started without it (jest's),
+ * and V8's flags are the process's, so threads started after that compile under it.
  */
 function flagsKey(): string {
   const all = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].filter((f) => f.length > 0);
-  // Options that only tell Node what to load first never reach V8; `npm start` adds one
+  // Options that only tell Node what to run or load first never reach V8; `npm start` adds one
   // (.npmrc's node-options), and it should share the cache of `node dist/main.js`.
-  const loadOption = /^(-r|--import|--require|--loader|--experimental-loader)(=|$)/;
+  const loadOption = /^(-r|-e|-p|--import|--require|--loader|--experimental-loader|--eval|--print)(=|$)/;
   const kept: string[] = [];
   for (let i = 0; i < all.length; i++) {
     const m = loadOption.exec(all[i]);
-    if (!m) kept.push(all[i]);
-    else if (m[2] === '') i++; // "--import x": skip its value too
+    if (m) {
+      if (m[2] === '') i++; // "--import x": skip its value too
+    } else if (!/^--expose[-_]gc$/.test(all[i])) kept.push(all[i]);
   }
+  if (typeof (globalThis as { gc?: unknown }).gc === 'function') kept.push('--expose-gc');
   return crypto.createHash('sha1').update(kept.join(' ')).digest('hex').slice(0, 8);
 }
 

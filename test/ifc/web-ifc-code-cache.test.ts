@@ -27,8 +27,9 @@ function startWorker(cacheDir: string | undefined): Promise<Report> {
 }
 
 /** The same worker in a fresh Node process started with `nodeArgs`: V8 flags are per process. */
-function startWorkerInProcess(cacheDir: string, nodeArgs: string[], env: NodeJS.ProcessEnv = {}): Report {
-  const code = `const { Worker } = require('worker_threads');
+function startWorkerInProcess(cacheDir: string, nodeArgs: string[], env: NodeJS.ProcessEnv = {}, preamble = ''): Report {
+  const code = `${preamble}
+    const { Worker } = require('worker_threads');
     const w = new Worker(${JSON.stringify(WORKER)}, { workerData: { cacheDir: ${JSON.stringify(cacheDir)}, model: ${JSON.stringify(realModel('MultiZoneBuilding.ifc'))} } });
     w.once('message', (m) => { process.stdout.write(JSON.stringify(m)); w.terminate(); });`;
   return JSON.parse(execFileSync(process.execPath, [...nodeArgs, '-e', code], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } })) as Report;
@@ -79,6 +80,9 @@ describe("web-ifc's code cache", () => {
     expect(fs.readdirSync(dir).sort()).toEqual([path.basename(plain.cacheFile!), path.basename(gc.cacheFile!)].sort());
     // `npm start` adds a Node-only --import (.npmrc's node-options): V8 never sees it, so the cache is shared.
     expect(startWorkerInProcess(dir, [], { NODE_OPTIONS: '--import=data:text/javascript,0' })).toMatchObject({ status: 'used', cacheFile: plain.cacheFile });
+    // The leak tracker turns --expose-gc on at run time in a process started without it (jest's):
+    // its threads then compile as the app's do, and use the app's cache rather than refusing the plain one.
+    expect(startWorkerInProcess(dir, [], {}, "require('v8').setFlagsFromString('--expose-gc');")).toMatchObject({ status: 'used', cacheFile: gc.cacheFile });
   }, 60_000);
 
   test('an unwritable cache folder costs the cache, never the engine; no folder means the plain require', async () => {
