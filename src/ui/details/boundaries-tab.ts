@@ -4,7 +4,7 @@
 import { Disposable, Emitter, Event } from '../../core/lifecycle';
 import { annotationKey, Space, SpaceBoundary, SurfaceTotals } from '../../core/schedule/model';
 import { AnnotationSet } from '../../core/schedule/annotations';
-import { QHeaderViewResizeMode, QLabel, QLineEdit, QTableView, QWidget, WidgetEventTypes } from '../qt';
+import { QLabel, QLineEdit, QTableView, QWidget, WidgetEventTypes } from '../qt';
 import { formatEntity } from './format';
 import { grow, hbox, label, vbox } from '../widgets/layout';
 import { listen } from '../widgets/qt-lifecycle';
@@ -54,13 +54,9 @@ export class BoundariesTab extends Disposable {
       { title: 'Note', text: (b) => this.annotations()?.get('boundaries', annotationKey(b)) ?? '' },
     ]);
     this.register(ownTableModel(this.model, 'boundaries'));
-    readOnlyTable(this.table, { name: 'boundariesTable', grid: true });
-    this.table.setModel(this.model);
     // Fixed widths that fit their longest values ("2ndLevel (2a)", "EXTERNAL_EARTH"); the element
     // name takes what is left, so the table never needs a horizontal scroll bar at the default size.
-    const widths = [70, 64, 70, 0, 58, 76, 52, 100];
-    widths.forEach((w, i) => w && this.table.setColumnWidth(i, w));
-    this.table.horizontalHeader().setSectionResizeMode(3, QHeaderViewResizeMode.Stretch);
+    readOnlyTable(this.table, { name: 'boundariesTable', grid: true, model: this.model, widths: [70, 64, 70, 0, 58, 76, 52, 100], stretch: 3 });
     this.totals = label('', { name: 'boundaryTotals', wrap: true, selectable: true });
     this.note.setObjectName('boundaryNote');
     this.note.setPlaceholderText('Select a surface to add a note to it');

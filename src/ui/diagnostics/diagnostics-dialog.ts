@@ -5,7 +5,7 @@ import { disposableInterval, Emitter, Event } from '../../core/lifecycle';
 import type { ResourceMonitor } from '../../core/monitor/resource-monitor';
 import type { ResourceMonitorReport } from '../../core/monitor/monitor-report';
 import type { CleanupRecord } from '../../core/operations/cleanup-history';
-import { QLabel, QPushButton, QSvgWidget, QTableView, QWidget, QHeaderViewResizeMode } from '../qt';
+import { QLabel, QPushButton, QSvgWidget, QTableView, QWidget } from '../qt';
 import { AppDialog } from '../dialogs/app-dialog';
 import { fill, grow, hbox, label, vbox } from '../widgets/layout';
 import { listen } from '../widgets/qt-lifecycle';
@@ -61,10 +61,7 @@ export class DiagnosticsDialog extends AppDialog {
       { title: 'Memory before → after', text: (r) => `${mb(r.memoryBefore.rss)} → ${mb(r.memoryAfter.rss)}`, alignRight: true, tooltip: (r) => `heap ${mb(r.memoryBefore.heapUsed)} → ${mb(r.memoryAfter.heapUsed)}, external ${mb(r.memoryBefore.external)} → ${mb(r.memoryAfter.external)}` },
     ]);
     this.register(ownTableModel(this.historyModel, 'cleanup-history'));
-    readOnlyTable(this.history, { name: 'diagHistory' });
-    this.history.setModel(this.historyModel);
-    [80, 200, 80, 260, 70, 60].forEach((w, i) => this.history.setColumnWidth(i, w));
-    this.history.horizontalHeader().setSectionResizeMode(6, QHeaderViewResizeMode.Stretch);
+    readOnlyTable(this.history, { name: 'diagHistory', model: this.historyModel, widths: [80, 200, 80, 260, 70, 60], stretch: 6 });
     const button = (text: string, id: 'free' | 'verify' | 'copy' | 'save') => {
       const b = new QPushButton();
       b.setText(text);

@@ -4,7 +4,7 @@
 import { Emitter, Event } from '../../core/lifecycle';
 import { Space } from '../../core/schedule/model';
 import { findSpaces, SpaceMatch } from '../../core/schedule/space-search';
-import { Key, QKeyEvent, QLabel, QLineEdit, QTableView, QWidget, WidgetEventTypes, QHeaderViewResizeMode } from '../qt';
+import { Key, QKeyEvent, QLabel, QLineEdit, QTableView, QWidget, WidgetEventTypes } from '../qt';
 import { AppDialog } from '../dialogs/app-dialog';
 import { fill, grow, label, vbox } from '../widgets/layout';
 import { listen } from '../widgets/qt-lifecycle';
@@ -35,11 +35,7 @@ export class GoToSpaceDialog extends AppDialog {
     this.query.setPlaceholderText('Room number or name, e.g. 1.04 or kitchen');
     this.query.setClearButtonEnabled(true);
     this.countLabel = label('', { name: 'goToCount' });
-    readOnlyTable(this.table, { name: 'goToMatches' });
-    this.table.setModel(this.model);
-    this.table.horizontalHeader().setSectionResizeMode(1, QHeaderViewResizeMode.Stretch);
-    this.table.setColumnWidth(0, 90);
-    this.table.setColumnWidth(2, 130);
+    readOnlyTable(this.table, { name: 'goToMatches', model: this.model, widths: [90, 0, 130], stretch: 1 });
     fill(this.dialog, vbox([this.query, this.countLabel, grow(this.table)], { margins: 10, spacing: 6 }));
     this.dialog.resize(520, 380);
 

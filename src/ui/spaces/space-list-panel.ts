@@ -5,7 +5,6 @@ import { Disposable, Emitter, Event } from '../../core/lifecycle';
 import { buildSpaceRows, formatArea, ListRow, SpaceRow } from '../../core/schedule/space-rows';
 import { Space } from '../../core/schedule/model';
 import {
-  QHeaderViewResizeMode,
   QLabel,
   QLineEdit,
   QTableView,
@@ -42,11 +41,7 @@ export class SpaceListPanel extends Disposable {
     this.filter.setPlaceholderText('Filter rooms by number, name, storey…');
     this.filter.setClearButtonEnabled(true);
     this.countLabel = label('No model open', { name: 'spaceCount' });
-    readOnlyTable(this.table, { name: 'spacesTable' });
-    this.table.setModel(this.model);
-    this.table.horizontalHeader().setSectionResizeMode(1, QHeaderViewResizeMode.Stretch);
-    this.table.setColumnWidth(0, 110);
-    this.table.setColumnWidth(2, 90);
+    readOnlyTable(this.table, { name: 'spacesTable', model: this.model, widths: [110, 0, 90], stretch: 1 });
     this.widget = vbox([this.filter, this.countLabel, grow(this.table)], { margins: 4, spacing: 4, name: 'spacesPanel' });
 
     this.register(listen(this.filter, 'textChanged', () => this.rebuild(), 'spaceFilter.textChanged'));

@@ -1,7 +1,7 @@
 // A read-only table with section rows spanning all columns: the properties and relationships panes.
 // Used instead of QTreeWidget, whose items NodeGui 0.74 deletes twice (once with the tree, once when
 // their JS wrappers are garbage-collected), crashing the process after a GC.
-import { QHeaderViewResizeMode, QTableView } from '../qt';
+import { QTableView } from '../qt';
 import { readOnlyTable } from './table-view';
 import { IDisposable } from '../../core/lifecycle';
 import { ArrayTableModel, Column, ownTableModel } from './table-model';
@@ -22,10 +22,7 @@ export class GroupedTable implements IDisposable {
     }));
     this.model = new ArrayTableModel(columns);
     this.ownership = ownTableModel(this.model, name);
-    readOnlyTable(this.view, { name });
-    this.view.setModel(this.model);
-    widths.forEach((w, i) => this.view.setColumnWidth(i, w));
-    this.view.horizontalHeader().setSectionResizeMode(titles.length - 1, QHeaderViewResizeMode.Stretch);
+    readOnlyTable(this.view, { name, model: this.model, widths, stretch: titles.length - 1 });
   }
 
   setRows(rows: GroupedRow[]): void {
