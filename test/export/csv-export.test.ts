@@ -7,7 +7,8 @@ import { UNATTENDED_EXPORT } from '../../src/export/export-options';
 import { exportSchedule } from '../../src/export/export-schedule';
 import { BOUNDARY_COLUMNS, ROOM_COLUMNS } from '../../src/export/table-columns';
 import { useLeakCheck } from '../support/leak-check';
-import { editableScheduleOf, scheduleOf, tempFolder } from './schedules';
+import { extracted } from '../ifc/support/extracted';
+import { editableScheduleOf, tempFolder } from './schedules';
 
 // csv-parse reads the files back as Excel or pandas would: strict quoting, records of equal length.
 function parseCsv(text: string): Promise<string[][]> {
@@ -30,7 +31,7 @@ describe('exporting a room schedule as CSV', () => {
   afterEach(() => tmp.remove());
 
   it('MultiZoneBuilding.ifc gives schedule.rooms.csv with 13 rooms and schedule.boundaries.csv with 126 boundaries', async () => {
-    const { files, rooms, boundaries } = await exportCsv(tmp.dir, await scheduleOf('MultiZoneBuilding.ifc'));
+    const { files, rooms, boundaries } = await exportCsv(tmp.dir, await extracted('MultiZoneBuilding.ifc'));
     expect(files.map((f) => path.basename(f))).toEqual(['schedule.rooms.csv', 'schedule.boundaries.csv']);
     expect(rooms[0]).toEqual(ROOM_COLUMNS.map((c) => c.header));
     expect(rooms).toHaveLength(1 + 13);
@@ -61,7 +62,7 @@ describe('exporting a room schedule as CSV', () => {
   });
 
   it('boundary areas are written with a dot and at most 3 decimals, matching the model', async () => {
-    const schedule = await scheduleOf('MultiZoneBuilding.ifc');
+    const schedule = await extracted('MultiZoneBuilding.ifc');
     const { boundaries } = await exportCsv(tmp.dir, schedule);
     const areaCol = boundaries[0].indexOf('Area (m²)');
     const all = schedule.spaces.flatMap((s) => s.boundaries);
@@ -92,7 +93,7 @@ describe('exporting a room schedule as CSV', () => {
   it('one table can be written alone, to the exact file asked for', async () => {
     const out = path.join(tmp.dir, 'only-rooms.csv');
     expect(csvTableFiles(out, ['rooms'])).toEqual([{ table: 'rooms', path: out }]);
-    const files = await exportSchedule(await scheduleOf('OneZone.ifc'), undefined, { format: 'csv', outPath: out, tables: ['rooms'] }, UNATTENDED_EXPORT);
+    const files = await exportSchedule(await extracted('OneZone.ifc'), undefined, { format: 'csv', outPath: out, tables: ['rooms'] }, UNATTENDED_EXPORT);
     expect(files).toEqual([out]);
     expect(await parseCsv(fs.readFileSync(out, 'utf8'))).toHaveLength(2);
   });

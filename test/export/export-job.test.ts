@@ -7,11 +7,12 @@ import { OperationProgress } from '../../src/core/operations/protocol';
 import { RoomSchedule } from '../../src/core/schedule/model';
 import { startExport } from '../../src/export/export-job';
 import { useLeakCheck } from '../support/leak-check';
-import { scheduleOf, tempFolder } from './schedules';
+import { extracted } from '../ifc/support/extracted';
+import { tempFolder } from './schedules';
 
 /** MultiZoneBuilding's rooms repeated `copies` times (fresh ids): an export that takes seconds, so there is time to cancel it. */
 async function bigSchedule(copies: number): Promise<RoomSchedule> {
-  const base = await scheduleOf('MultiZoneBuilding.ifc');
+  const base = await extracted('MultiZoneBuilding.ifc');
   const spaces = Array.from({ length: copies }, (_, c) =>
     base.spaces.map((s) => ({ ...s, globalId: `${s.globalId}-${c}`, boundaries: s.boundaries.map((b) => ({ ...b, globalId: `${b.globalId}-${c}` })) })),
   ).flat();
@@ -47,7 +48,7 @@ describe('running an export as a cancellable operation', () => {
 
   story('exports MultiZoneBuilding.ifc as XLSX in a worker, reporting progress, and the worker ends cleanly', async (runner, dir) => {
     const out = path.join(dir, 'multi.xlsx');
-    const op = startExport(runner, { schedule: await scheduleOf('MultiZoneBuilding.ifc'), request: { format: 'xlsx', outPath: out } });
+    const op = startExport(runner, { schedule: await extracted('MultiZoneBuilding.ifc'), request: { format: 'xlsx', outPath: out } });
     const progress: OperationProgress[] = [];
     const sub = op.onDidProgress((p) => progress.push(p));
     expect(await op.result).toEqual({ files: [out] });
@@ -88,7 +89,7 @@ describe('running an export as a cancellable operation', () => {
 
   story('an export into a folder that does not exist fails with a message naming the file and what to do', async (runner, dir) => {
     const out = path.join(dir, 'no-such-folder', 'x.json');
-    const op = startExport(runner, { schedule: await scheduleOf('OneZone.ifc'), request: { format: 'json', outPath: out } });
+    const op = startExport(runner, { schedule: await extracted('OneZone.ifc'), request: { format: 'json', outPath: out } });
     const error = (await op.result.catch((e: unknown) => e)) as OperationError;
     expect(error).toBeInstanceOf(OperationError);
     expect(error.category).toBe('file');

@@ -8,14 +8,15 @@ import { EXPORTER } from '../../src/export/exporter-info';
 import { RoomScheduleDocument, roomScheduleDocument, ROOM_SCHEDULE_SCHEMA_ID, ROOM_SCHEDULE_SCHEMA_VERSION } from '../../src/export/json-export';
 import { useLeakCheck } from '../support/leak-check';
 import { loadRoomScheduleSchema, roomScheduleValidator, undocumentedFields } from '../support/schema-check';
-import { countBoundaries, editableScheduleOf, scheduleOf, tempFolder } from './schedules';
+import { boundaryCount, extracted } from '../ifc/support/extracted';
+import { editableScheduleOf, tempFolder } from './schedules';
 
 const schema = loadRoomScheduleSchema();
 const validate = roomScheduleValidator(schema);
 
 async function exportJson(dir: string, name: string): Promise<RoomScheduleDocument> {
   const file = path.join(dir, 'out.json');
-  await exportSchedule(await scheduleOf(name), undefined, { format: 'json', outPath: file }, UNATTENDED_EXPORT);
+  await exportSchedule(await extracted(name), undefined, { format: 'json', outPath: file }, UNATTENDED_EXPORT);
   return JSON.parse(fs.readFileSync(file, 'utf8')) as RoomScheduleDocument;
 }
 
@@ -59,7 +60,7 @@ describe('exporting a room schedule as JSON', () => {
   it('every real model in the fixtures exports a document that validates against the schema', async () => {
     const names = ['OneZone.ifc', 'TwoZones.ifc', 'SWW-5_SB.ifc', 'LargeBuilding.ifc', 'TallBuilding.ifc', 'RooftopBuilding4ZonesThin.ifc', 'grf005-ifc4_blank_map_conversion.ifc', 'Schependomlaan_ROOT-houten_kozijnen.ifczip'];
     for (const name of names) {
-      const doc = roomScheduleDocument(new ExportSelection(await scheduleOf(name), undefined, undefined));
+      const doc = roomScheduleDocument(new ExportSelection(await extracted(name), undefined, undefined));
       // Through a JSON round trip, as a reader of the file would see it.
       const errors = validate(JSON.parse(JSON.stringify(doc)));
       expect({ name, errors: errors.slice(0, 5) }).toEqual({ name, errors: [] });
@@ -67,7 +68,7 @@ describe('exporting a room schedule as JSON', () => {
   }, 120_000);
 
   it('the file written space by space is exactly JSON.stringify(document, null, 2)', async () => {
-    const schedule = await scheduleOf('TwoZones.ifc');
+    const schedule = await extracted('TwoZones.ifc');
     const file = path.join(tmp.dir, 'two.json');
     await exportSchedule(schedule, undefined, { format: 'json', outPath: file }, UNATTENDED_EXPORT);
     const written = fs.readFileSync(file, 'utf8');
@@ -77,7 +78,7 @@ describe('exporting a room schedule as JSON', () => {
   });
 
   it('the user\'s notes appear on their space and boundary and in the annotations map, with unicode and newlines intact', async () => {
-    const schedule = await scheduleOf('MultiZoneBuilding.ifc');
+    const schedule = await extracted('MultiZoneBuilding.ifc');
     const space = schedule.spaces[3];
     const boundary = space.boundaries[1];
     const notes = { spaces: { [annotationKey(space)]: 'Büro „Nord“, 2. OG\nSee plan A-101 — 会议室' }, boundaries: { [annotationKey(boundary)]: 'Window seal leaks, "urgent"' } };
@@ -92,7 +93,7 @@ describe('exporting a room schedule as JSON', () => {
   });
 
   it('a filtered export holds only the chosen spaces and only their notes', async () => {
-    const schedule = await scheduleOf('MultiZoneBuilding.ifc');
+    const schedule = await extracted('MultiZoneBuilding.ifc');
     const [a, b] = [schedule.spaces[0], schedule.spaces[5]];
     const notes = { spaces: { [annotationKey(a)]: 'keep', [annotationKey(schedule.spaces[1])]: 'not exported' }, boundaries: {} };
     const doc = roomScheduleDocument(new ExportSelection(schedule, notes, [annotationKey(a), annotationKey(b)]));
@@ -125,6 +126,6 @@ describe('the room-schedule JSON Schema', () => {
         '/spaces/1/boundaries/0/level must be equal to one of the allowed values',
       ]),
     );
-    expect(countBoundaries(schedule)).toBe(16);
+    expect(boundaryCount(schedule)).toBe(16);
   });
 });

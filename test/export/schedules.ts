@@ -1,33 +1,17 @@
-// Real schedules for the export tests: each fixture extracted once per test file, in-process.
+// What the export tests need beyond the extracted schedules (test/ifc/support/extracted.ts): a copy
+// they may change, and a temporary folder for the files they write.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RoomSchedule } from '../../src/core/schedule/model';
-import { extractSchedule } from '../../src/ifc/extract';
-import { realModel } from '../support/fixtures';
-
-const cache = new Map<string, Promise<RoomSchedule>>();
-
-export function scheduleOf(filename: string): Promise<RoomSchedule> {
-  let s = cache.get(filename);
-  if (!s) {
-    const file = realModel(filename);
-    s = extractSchedule({ bytes: new Uint8Array(fs.readFileSync(file)), name: filename, path: file });
-    cache.set(filename, s);
-  }
-  return s;
-}
+import { extracted } from '../ifc/support/extracted';
 
 /** A deep copy the test may change without touching the cached schedule. */
 export async function editableScheduleOf(filename: string): Promise<RoomSchedule> {
-  return structuredClone(await scheduleOf(filename));
+  return structuredClone(await extracted(filename));
 }
 
 export function tempFolder(prefix: string): { dir: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ifcrs-${prefix}-`));
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-export function countBoundaries(schedule: RoomSchedule): number {
-  return schedule.spaces.reduce((n, s) => n + s.boundaries.length, 0);
 }

@@ -6,7 +6,8 @@ import { UNATTENDED_EXPORT } from '../../src/export/export-options';
 import { exportSchedule } from '../../src/export/export-schedule';
 import { BOUNDARY_COLUMNS, RELATIONSHIP_COLUMNS, ROOM_COLUMNS } from '../../src/export/table-columns';
 import { useLeakCheck } from '../support/leak-check';
-import { editableScheduleOf, scheduleOf, tempFolder } from './schedules';
+import { extracted } from '../ifc/support/extracted';
+import { editableScheduleOf, tempFolder } from './schedules';
 
 async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -28,7 +29,7 @@ describe('exporting a room schedule as an Excel workbook', () => {
   afterEach(() => tmp.remove());
 
   it('MultiZoneBuilding.ifc gives the sheets Rooms (13), Boundaries (126), Relationships and Summary', async () => {
-    const schedule = await scheduleOf('MultiZoneBuilding.ifc');
+    const schedule = await extracted('MultiZoneBuilding.ifc');
     const file = path.join(tmp.dir, 'rooms.xlsx');
     expect(await exportSchedule(schedule, undefined, { format: 'xlsx', outPath: file }, UNATTENDED_EXPORT)).toEqual([file]);
     const wb = await readWorkbook(file);
@@ -45,7 +46,7 @@ describe('exporting a room schedule as an Excel workbook', () => {
   });
 
   it('headers are bold and frozen, areas are numbers with two decimals shown', async () => {
-    const schedule = await scheduleOf('MultiZoneBuilding.ifc');
+    const schedule = await extracted('MultiZoneBuilding.ifc');
     const file = path.join(tmp.dir, 'rooms.xlsx');
     await exportSchedule(schedule, undefined, { format: 'xlsx', outPath: file }, UNATTENDED_EXPORT);
     const sheet = (await readWorkbook(file)).getWorksheet('Boundaries')!;
@@ -62,7 +63,7 @@ describe('exporting a room schedule as an Excel workbook', () => {
   });
 
   it('the Summary names the file, its sha256 and the totals per surface category', async () => {
-    const schedule = await scheduleOf('MultiZoneBuilding.ifc');
+    const schedule = await extracted('MultiZoneBuilding.ifc');
     const file = path.join(tmp.dir, 'rooms.xlsx');
     await exportSchedule(schedule, undefined, { format: 'xlsx', outPath: file }, UNATTENDED_EXPORT);
     const summary = (await readWorkbook(file)).getWorksheet('Summary')!;
