@@ -27,6 +27,28 @@ function entityLines(parts: string[]): number[] {
   return out;
 }
 
+/**
+ * Edits 1 to `maxEdits` entity lines, each picked at random (the same line may come up again); a
+ * file without entity lines is returned as it is.
+ */
+function editEntityLines(input: Buffer, random: SeededRandom, maxEdits: number, edit: (line: string) => string): Buffer {
+  const parts = lines(input);
+  const entities = entityLines(parts);
+  if (entities.length === 0) return input;
+  const n = random.int(1, maxEdits);
+  for (let i = 0; i < n; i++) {
+    const at = random.pick(entities);
+    parts[at] = edit(parts[at]);
+  }
+  return joinLines(parts);
+}
+
+/** Edits what follows the '=' of an entity line: its arguments change, its own #id stays. */
+function editArguments(line: string, edit: (args: string) => string): string {
+  const eq = line.indexOf('=');
+  return line.slice(0, eq + 1) + edit(line.slice(eq + 1));
+}
+
 const truncate: Mutator = {
   name: 'truncate',
   apply(input, random) {
@@ -73,20 +95,8 @@ const duplicateLines: Mutator = {
 const breakReferences: Mutator = {
   name: 'break-references',
   apply(input, random) {
-    const parts = lines(input);
-    const entities = entityLines(parts);
-    if (entities.length === 0) return input;
     const targets = ['#999999999', '#0', '#4294967296', '#-1', '#18446744073709551616', '$', '#'];
-    const n = random.int(1, 60);
-    for (let i = 0; i < n; i++) {
-      const at = random.pick(entities);
-      const eq = parts[at].indexOf('=');
-      // References after the '=' only: the entity's own id stays, its arguments point nowhere.
-      const head = parts[at].slice(0, eq + 1);
-      const tail = parts[at].slice(eq + 1).replace(/#\d+/g, (ref) => (random.chance(0.5) ? random.pick(targets) : ref));
-      parts[at] = head + tail;
-    }
-    return joinLines(parts);
+    return editEntityLines(input, random, 60, (line) => editArguments(line, (args) => args.replace(/#\d+/g, (ref) => (random.chance(0.5) ? random.pick(targets) : ref))));
   },
 };
 
@@ -103,43 +113,30 @@ const swapSchema: Mutator = {
 const hugeString: Mutator = {
   name: 'huge-string',
   apply(input, random) {
-    const parts = lines(input);
-    const entities = entityLines(parts);
-    if (entities.length === 0) return input;
-    const n = random.int(1, 4);
-    for (let i = 0; i < n; i++) {
-      const at = random.pick(entities);
+    return editEntityLines(input, random, 4, (line) => {
       // Up to 2 MB in one attribute, with STEP escapes and quotes web-ifc has to decode.
       const size = random.int(1_000, 2_000_000);
       const unit = random.pick(['A', "''", '\\X2\\00E4\\X0\\', '\\S\\D', 'x\\']);
       const huge = `'${unit.repeat(Math.ceil(size / unit.length))}'`;
-      parts[at] = parts[at].replace(/'[^']*'/, huge);
-    }
-    return joinLines(parts);
+      return line.replace(/'[^']*'/, huge);
+    });
   },
 };
 
 const hugeNumber: Mutator = {
   name: 'huge-number',
   apply(input, random) {
-    const parts = lines(input);
-    const entities = entityLines(parts);
-    if (entities.length === 0) return input;
     const numbers = ['1.E308', '-1.E309', '1.E-400', '99999999999999999999999999999999', '-0.', '1.E', '.', '1.0E+99999', 'NaN', '1e5e5', '4294967296', '-9223372036854775809'];
-    const n = random.int(1, 80);
-    for (let i = 0; i < n; i++) {
-      const at = random.pick(entities);
-      const eq = parts[at].indexOf('=');
+    return editEntityLines(input, random, 80, (line) => {
       let replacedOne = false;
-      parts[at] =
-        parts[at].slice(0, eq + 1) +
-        parts[at].slice(eq + 1).replace(/(?<![#\w.])-?\d+\.\d*(E[-+]?\d+)?/g, (num) => {
+      return editArguments(line, (args) =>
+        args.replace(/(?<![#\w.])-?\d+\.\d*(E[-+]?\d+)?/g, (num) => {
           if (replacedOne || !random.chance(0.5)) return num;
           replacedOne = true;
           return random.pick(numbers);
-        });
-    }
-    return joinLines(parts);
+        }),
+      );
+    });
   },
 };
 
