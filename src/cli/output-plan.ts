@@ -11,6 +11,7 @@
 // CSV with both tables turns the name "x.csv" into "x.rooms.csv" and "x.boundaries.csv".
 import * as fs from 'fs';
 import * as path from 'path';
+import { withoutModelExtension } from '../core/schedule/model-file';
 import { CsvTable, ExportFormat, EXPORT_FORMATS } from '../export/export-options';
 import { writeError } from '../export/atomic-files';
 import { exportTargets } from '../export/export-schedule';
@@ -46,7 +47,7 @@ export function resolveFormat(format: ExportFormat | undefined, out: string | un
 }
 
 function stem(input: string): string {
-  return path.basename(input).replace(/\.(ifczip|ifc)$/i, '');
+  return withoutModelExtension(path.basename(input));
 }
 
 function isFolder(p: string): boolean {

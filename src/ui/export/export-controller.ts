@@ -6,6 +6,7 @@ import { OperationRunner, RunningOperation } from '../../core/operations/operati
 import { isCancelled, OperationError } from '../../core/operations/operation-error';
 import { OperationErrorInfo } from '../../core/operations/protocol';
 import { annotationKey } from '../../core/schedule/model';
+import { withoutModelExtension } from '../../core/schedule/model-file';
 import { ExportFormat } from '../../export/export-options';
 import { startExport } from '../../export/export-job';
 import type { MainWindow } from '../main-window/main-window';
@@ -41,7 +42,7 @@ export class ExportController extends Disposable {
   showDialog(format?: ExportFormat): ExportDialog | undefined {
     const s = this.session();
     if (!s) return undefined;
-    const base = s.filePath.replace(/\.(ifc|ifczip)$/i, '') + '-rooms';
+    const base = withoutModelExtension(s.filePath) + '-rooms';
     const annotated = s.spaces.filter((x) => s.isAnnotated(x)).length;
     const dialog = new ExportDialog(this.window.window, base, { all: s.spaces.length, annotated, filtered: this.window.spaces.visibleSpaceIndexes().length }, format);
     this.dialogSlot.value = dialog;

@@ -2,10 +2,9 @@
 // says why nothing opens (a folder, a PDF, a file that is gone). No Qt here, so it is tested as is.
 import * as fs from 'fs';
 import * as path from 'path';
+import { isModelFileName } from '../../core/schedule/model-file';
 
 export type DropChoice = { file: string; note?: string } | { error: string };
-
-const MODEL = /\.(ifc|ifczip)$/i;
 
 export function chooseDroppedModel(paths: readonly string[]): DropChoice {
   const local = paths.filter((p) => p.length > 0);
@@ -22,7 +21,7 @@ export function chooseDroppedModel(paths: readonly string[]): DropChoice {
       continue;
     }
     if (stat.isDirectory()) folder ??= p;
-    else if (MODEL.test(p)) models.push(p);
+    else if (isModelFileName(p)) models.push(p);
   }
   if (models.length > 0) {
     const note = models.length > 1 ? `${models.length} models were dropped; opening ${path.basename(models[0])} (one model at a time).` : undefined;
