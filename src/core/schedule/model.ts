@@ -199,7 +199,6 @@ export function annotationKey(entity: { globalId: string | null; expressId: numb
   return entity.globalId ?? `#${entity.expressId}`;
 }
 
-/** A space's name for display: trimmed; falls back to long name, then to its express id. */
 /**
  * A storey as the user reads it: its Name, or, when it has none (ArchiCAD writes storeys with an
  * empty Name), where it is, so two unnamed storeys are never taken for one another or for "no storey".
@@ -211,6 +210,7 @@ export function storeyLabel(storey: StoreyRef | null | undefined): string {
   return storey.elevation !== null ? `Unnamed storey at ${storey.elevation.toFixed(2)} m` : `Unnamed storey #${storey.expressId}`;
 }
 
+/** A space's name for display: trimmed; falls back to long name, then to its express id. */
 export function displayName(space: Pick<Space, 'name' | 'longName' | 'expressId'>): string {
   return space.name?.trim() || space.longName?.trim() || `(unnamed #${space.expressId})`;
 }
