@@ -5,7 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 
-const WORKER = path.join(__dirname, 'engine-start-worker.js');
+// The tests' code-cache worker, without a model: load, Init, save the cache, report.
+const WORKER = path.join(__dirname, '..', 'test', 'fixtures', 'workers', 'code-cache-worker.js');
 
 export interface EngineStartMeasurement {
   runs: number;
