@@ -1,6 +1,7 @@
 // What the user of the desktop app feels, measured on the real app offscreen: whether the window
 // keeps answering while a big model loads, how soon the window appears, and what an idle app costs.
 import { AppChild, clockTicksPerSecond, cpuSeconds, startAppChild } from './app-process';
+import { median } from './stats';
 
 export interface ResponsivenessMeasurement {
   model: string;
@@ -34,12 +35,6 @@ export interface IdleMeasurement {
 }
 
 const LOADED = /model (loaded|failed|cancelled) \d+ ms after start/;
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 
 async function withApp<T>(args: string[], fn: (app: AppChild) => Promise<T>): Promise<T> {
   const app = startAppChild(args);

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { median } from './stats';
 
 // The tests' code-cache worker, without a model: load, Init, save the cache, report.
 const WORKER = path.join(__dirname, '..', 'test', 'fixtures', 'workers', 'code-cache-worker.js');
@@ -30,11 +31,6 @@ function startOnce(cacheDir: string | undefined): Promise<{ ms: number; status: 
   });
 }
 
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 const round = (x: number) => Math.round(x);
 
 export async function measureEngineStart(runs: number): Promise<EngineStartMeasurement> {

@@ -4,6 +4,7 @@
 // much memory a model of that size needs.
 import * as path from 'path';
 import { runJsonChild } from './child-run';
+import { median } from './stats';
 import type { ExtractionChildResult } from './extraction-child';
 
 export interface ExtractionMeasurement {
@@ -29,12 +30,6 @@ const CHILD = path.join(__dirname, 'extraction-child.js');
 
 function runChild(mode: 'raw' | 'extract', file: string): Promise<ExtractionChildResult> {
   return runJsonChild<ExtractionChildResult>(CHILD, [mode, file], `${mode} of ${path.basename(file)}`);
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -66,7 +66,7 @@ export async function generateLargeModel(options: GenerateOptions): Promise<Gene
   return result;
 }
 
-function repositoryRoot(): string {
+export function repositoryRoot(): string {
   // Compiled to out/bench/ (out/ has a copy of package.json too): the root is where node_modules is.
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, 'node_modules')) && path.dirname(dir) !== dir) dir = path.dirname(dir);

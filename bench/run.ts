@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { BenchPlan, cancelSection, cyclesSection, extractionSection, idleSection, responsivenessSection, SectionResult, startupSection } from './bench-sections';
-import { generateLargeModel, GeneratedModel } from './model-generator';
+import { generateLargeModel, GeneratedModel, repositoryRoot } from './model-generator';
 import { describeMachine, formatMarkdownTable, formatTable, machineInfo } from './report-table';
 
 const PARTS = ['extraction', 'responsiveness', 'cancel', 'cycles', 'start-up', 'idle'] as const;
@@ -22,13 +22,6 @@ interface Options {
   markdown?: string;
   only?: Part[];
   seed: number;
-}
-
-function repositoryRoot(): string {
-  // Compiled to out/bench: the root is where node_modules is.
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'node_modules')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
 }
 
 function parseOptions(argv: string[]): Options {
