@@ -104,6 +104,24 @@ function keepProcessAlive(): () => void {
   return () => clearInterval(handle);
 }
 
+/**
+ * Runs `measure` with a runner of its own (quiet; it and its history are disposed after, once every
+ * worker is gone) while the process is held alive.
+ */
+export async function withBenchRunner<T>(timings: Partial<OperationTimings> | undefined, measure: (runner: OperationRunner) => Promise<T>): Promise<T> {
+  const history = new CleanupHistory();
+  const runner = new OperationRunner({ history, log: quietLog, timings });
+  const release = keepProcessAlive();
+  try {
+    return await measure(runner);
+  } finally {
+    runner.dispose();
+    await runner.whenIdle();
+    history.dispose();
+    release();
+  }
+}
+
 /** Settled GC, then RSS: the number "free memory" would show. */
 export async function settledRss(): Promise<number> {
   await forceGc(10);
@@ -185,11 +203,8 @@ export function waitForPhase(op: RunningOperation<unknown>, phase: string): Prom
 export async function measureCancel(options: CommonOptions & { points: number; seed: number }): Promise<CancelMeasurement> {
   if (options.points < 1) throw new Error('measureCancel: points must be at least 1');
   const workerFile = options.workerFile ?? defaultCancelWorker();
-  const history = new CleanupHistory();
-  const runner = new OperationRunner({ history, log: quietLog, timings: options.timings });
   const random = seededRandom(options.seed);
-  const release = keepProcessAlive();
-  try {
+  return withBenchRunner(options.timings, async (runner) => {
     await fullRun(runner, workerFile, options.modelPath);
     const fullRunMs = (await fullRun(runner, workerFile, options.modelPath)).totalMs;
     const rssBefore = await settledRss();
@@ -218,12 +233,7 @@ export async function measureCancel(options: CommonOptions & { points: number; s
     await runner.whenIdle();
     const rssAfter = await settledRss();
     return { uiLatencyMs: percentiles(ui), workerExitMs: percentiles(exit), rssBefore, rssAfter, cancels, fullRunMs: round(fullRunMs), outcomes, samples, workerFile };
-  } finally {
-    runner.dispose();
-    await runner.whenIdle();
-    history.dispose();
-    release();
-  }
+  });
 }
 
 /**
@@ -239,11 +249,8 @@ export function measureCyclesInFreshProcess(options: CycleOptions): Promise<Cycl
 
 export async function measureCycles(options: CycleOptions): Promise<CycleMeasurement> {
   const workerFile = options.workerFile ?? defaultCancelWorker();
-  const history = new CleanupHistory();
-  const runner = new OperationRunner({ history, log: quietLog, timings: options.timings });
   const random = seededRandom(options.seed ?? 1);
-  const release = keepProcessAlive();
-  try {
+  return withBenchRunner(options.timings, async (runner) => {
     // Warm-up, not measured: the first worker loads the thread runtime and web-ifc's code (~35 MB
     // that stay with the process), and the first threads grow glibc's per-thread malloc arenas —
     // measured with 120 cycles: +8 MB over the first 10, then +6.5 MB up to cycle 60 and +1.3 MB
@@ -265,12 +272,7 @@ export async function measureCycles(options: CycleOptions): Promise<CycleMeasure
     const cancelledIn: Record<string, number> = {};
     for (const p of phases) cancelledIn[p] = (cancelledIn[p] ?? 0) + 1;
     return { rssGrowthMb: round((rssAfter - rssBefore) / (1024 * 1024)), retained, orphans, cycles: options.cycles, rssBefore, rssAfter, memoryBefore, memoryAfter, workerFile, cancelledIn };
-  } finally {
-    runner.dispose();
-    await runner.whenIdle();
-    history.dispose();
-    release();
-  }
+  });
 }
 
 // In a function of its own so that no operation stays referenced from the caller's frame.

@@ -3,10 +3,9 @@
 // that grows with each cycle, or operations and workers that stay reachable after they ended.
 import * as path from 'path';
 import { forceGc, leakTracker, resourceRegistry } from '../src/core/lifecycle';
-import { CleanupHistory } from '../src/core/operations/cleanup-history';
 import { OperationRunner } from '../src/core/operations/operation-runner';
 import { startExtraction } from '../src/ifc/extraction-job';
-import { CYCLES_CHILD, settledRss } from './cancel-bench';
+import { CYCLES_CHILD, settledRss, withBenchRunner } from './cancel-bench';
 import { runJsonChild } from './child-run';
 
 export interface OpenCloseMeasurement {
@@ -26,7 +25,6 @@ export interface OpenCloseMeasurement {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
-const quietLog = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
 
 // In a function of its own so that no schedule or operation stays referenced from the caller's frame.
 async function openAndClose(runner: OperationRunner, file: string): Promise<number> {
@@ -43,11 +41,7 @@ export function measureOpenCloseInFreshProcess(modelPath: string, cycles: number
 }
 
 export async function measureOpenClose(file: string, cycles: number, warmupCycles = 8): Promise<OpenCloseMeasurement> {
-  const history = new CleanupHistory();
-  const runner = new OperationRunner({ history, log: quietLog });
-  // forceGc waits on unref'd timers: hold the loop open meanwhile.
-  const alive = setInterval(() => undefined, 1000);
-  try {
+  return withBenchRunner(undefined, async (runner) => {
     // Warm-up: the first workers load the thread runtime and web-ifc's code and grow malloc arenas.
     let spaces = 0;
     for (let i = 0; i < warmupCycles; i++) spaces = await openAndClose(runner, file);
@@ -76,10 +70,5 @@ export async function measureOpenClose(file: string, cycles: number, warmupCycle
       rssByCycleMb,
       secondHalfGrowthMb: cycles >= 2 ? round(rssByCycleMb[cycles - 1] - rssByCycleMb[Math.floor(cycles / 2) - 1]) : 0,
     };
-  } finally {
-    clearInterval(alive);
-    runner.dispose();
-    await runner.whenIdle();
-    history.dispose();
-  }
+  });
 }
