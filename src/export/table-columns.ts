@@ -53,8 +53,13 @@ function capitalised(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function text(width: number, header: string, value: (row: RoomRow) => CellValue): TableColumn<RoomRow> {
+function text<Row>(width: number, header: string, value: (row: Row) => CellValue): TableColumn<Row> {
   return { header, kind: 'text', width, value };
+}
+
+/** The first two columns of the boundary and relationship tables: which room the row belongs to. */
+function spaceColumns<Row extends { space: Space }>(): TableColumn<Row>[] {
+  return [text(24, 'Space GlobalId', (r) => r.space.globalId), text(20, 'Space name', (r) => displayName(r.space))];
 }
 
 function quantityColumns(): TableColumn<RoomRow>[] {
@@ -95,32 +100,30 @@ export const ROOM_COLUMNS: readonly TableColumn<RoomRow>[] = [
 ];
 
 export const BOUNDARY_COLUMNS: readonly TableColumn<BoundaryRow>[] = [
-  { header: 'Space GlobalId', kind: 'text', width: 24, value: (r) => r.space.globalId },
-  { header: 'Space name', kind: 'text', width: 20, value: (r) => displayName(r.space) },
-  { header: 'Boundary GlobalId', kind: 'text', width: 24, value: (r) => r.boundary.globalId },
-  { header: 'Level', kind: 'text', width: 11, value: (r) => r.boundary.level },
-  { header: 'Level detail', kind: 'text', width: 8, value: (r) => r.boundary.levelDetail },
-  { header: 'Physical/virtual', kind: 'text', width: 12, value: (r) => r.boundary.physicalOrVirtual },
-  { header: 'Internal/external', kind: 'text', width: 14, value: (r) => r.boundary.internalOrExternal },
-  { header: 'Element GlobalId', kind: 'text', width: 24, value: (r) => r.boundary.relatedElement?.globalId ?? null },
-  { header: 'Element type', kind: 'text', width: 22, value: (r) => r.boundary.relatedElement?.type ?? null },
-  { header: 'Element name', kind: 'text', width: 28, value: (r) => r.boundary.relatedElement?.name ?? null },
-  { header: 'Category', kind: 'text', width: 10, value: (r) => r.boundary.surfaceCategory },
+  ...spaceColumns(),
+  text(24, 'Boundary GlobalId', (r) => r.boundary.globalId),
+  text(11, 'Level', (r) => r.boundary.level),
+  text(8, 'Level detail', (r) => r.boundary.levelDetail),
+  text(12, 'Physical/virtual', (r) => r.boundary.physicalOrVirtual),
+  text(14, 'Internal/external', (r) => r.boundary.internalOrExternal),
+  text(24, 'Element GlobalId', (r) => r.boundary.relatedElement?.globalId ?? null),
+  text(22, 'Element type', (r) => r.boundary.relatedElement?.type ?? null),
+  text(28, 'Element name', (r) => r.boundary.relatedElement?.name ?? null),
+  text(10, 'Category', (r) => r.boundary.surfaceCategory),
   { header: 'Area (m²)', kind: 'area', width: 11, value: (r) => r.boundary.area },
-  { header: 'Area issue', kind: 'text', width: 28, value: (r) => r.boundary.areaIssue },
-  { header: 'Orientation', kind: 'text', width: 11, value: (r) => r.boundary.orientation },
+  text(28, 'Area issue', (r) => r.boundary.areaIssue),
+  text(11, 'Orientation', (r) => r.boundary.orientation),
   { header: 'Azimuth (°)', kind: 'angle', width: 11, value: (r) => r.boundary.azimuthDeg },
-  { header: 'Annotation', kind: 'text', width: 40, value: (r) => r.note },
+  text(40, 'Annotation', (r) => r.note),
 ];
 
 export const RELATIONSHIP_COLUMNS: readonly TableColumn<RelationshipRow>[] = [
-  { header: 'Space GlobalId', kind: 'text', width: 24, value: (r) => r.space.globalId },
-  { header: 'Space name', kind: 'text', width: 20, value: (r) => displayName(r.space) },
-  { header: 'Relationship', kind: 'text', width: 20, value: (r) => r.relationship.category },
-  { header: 'Via', kind: 'text', width: 34, value: (r) => r.relationship.via },
-  { header: 'Related GlobalId', kind: 'text', width: 24, value: (r) => r.relationship.related.globalId },
-  { header: 'Related type', kind: 'text', width: 24, value: (r) => r.relationship.related.type },
-  { header: 'Related name', kind: 'text', width: 30, value: (r) => r.relationship.related.name },
+  ...spaceColumns(),
+  text(20, 'Relationship', (r) => r.relationship.category),
+  text(34, 'Via', (r) => r.relationship.via),
+  text(24, 'Related GlobalId', (r) => r.relationship.related.globalId),
+  text(24, 'Related type', (r) => r.relationship.related.type),
+  text(30, 'Related name', (r) => r.relationship.related.name),
 ];
 
 export function* roomRows(selection: ExportSelection): Iterable<RoomRow> {
