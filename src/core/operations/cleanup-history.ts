@@ -66,8 +66,7 @@ export class CleanupSteps {
     try {
       outcome = await fn();
     } catch (e) {
-      this.failed = true;
-      outcome = `error: ${e instanceof Error ? e.message : String(e)}`;
+      outcome = this.failedWith(e);
     }
     this.add(name, outcome, this.now() - start);
     return outcome;
@@ -79,11 +78,16 @@ export class CleanupSteps {
     try {
       outcome = fn();
     } catch (e) {
-      this.failed = true;
-      outcome = `error: ${e instanceof Error ? e.message : String(e)}`;
+      outcome = this.failedWith(e);
     }
     this.add(name, outcome, this.now() - start);
     return outcome;
+  }
+
+  /** A step that threw: the cleanup goes on, and its record says which step failed and why. */
+  private failedWith(e: unknown): string {
+    this.failed = true;
+    return `error: ${e instanceof Error ? e.message : String(e)}`;
   }
 }
 
