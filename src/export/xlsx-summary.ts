@@ -1,6 +1,6 @@
 // The Summary sheet's content: the source file, what was exported, surface totals per category over
 // the exported rooms, and the extraction's warnings. Plain rows, so it is testable without a workbook.
-import { SurfaceCategory } from '../core/schedule/model';
+import { SurfaceCategory, SurfaceTotals } from '../core/schedule/model';
 import { ExportSelection } from './export-selection';
 import { EXPORTER } from './exporter-info';
 import { CellValue, SURFACE_CATEGORIES } from './table-columns';
@@ -11,15 +11,9 @@ export type SummaryLine =
   | { kind: 'row'; cells: CellValue[]; areaColumns?: number[] }
   | { kind: 'blank'; cells: [] };
 
-export interface CategoryTotal {
-  category: SurfaceCategory;
-  count: number;
-  area: number;
-  missingArea: number;
-}
-
-export function categoryTotals(selection: ExportSelection): CategoryTotal[] {
-  const totals = new Map<SurfaceCategory, CategoryTotal>(SURFACE_CATEGORIES.map((c) => [c, { category: c, count: 0, area: 0, missingArea: 0 }]));
+/** The rooms' surface totals summed per category, every category listed (zero where none). */
+export function categoryTotals(selection: ExportSelection): SurfaceTotals[] {
+  const totals = new Map<SurfaceCategory, SurfaceTotals>(SURFACE_CATEGORIES.map((c) => [c, { category: c, count: 0, area: 0, missingArea: 0 }]));
   for (const space of selection.spaces) {
     for (const t of space.surfaceTotals) {
       const sum = totals.get(t.category);
