@@ -2,17 +2,14 @@
 // and the direction of true north from its 3D model context.
 import * as W from 'web-ifc';
 import type { IfcAPI } from 'web-ifc';
+import type { ScheduleMetadata } from '../core/schedule/model';
 import { ModelReader } from './model-reader';
 import { num, nums, ref, refs, str } from './step-values';
 import { ProjectUnits, readProjectUnits } from './units';
 import { WarningCollector } from './warnings';
 
-export interface FileHeader {
-  authoringTool: string | null;
-  author: string | null;
-  organization: string | null;
-  fileTimestamp: string | null;
-}
+/** What FILE_NAME says about where the file comes from, as the schedule's metadata carries it. */
+export type FileHeader = Pick<ScheduleMetadata, 'authoringTool' | 'author' | 'organization' | 'fileTimestamp'>;
 
 export interface ProjectContext {
   projectName: string | null;
