@@ -10,6 +10,8 @@ import { appPaths } from '../platform/paths';
 import type { ExtractionInput } from './extraction-input';
 
 export const EXTRACTION_WORKER_FILE = path.join(__dirname, 'extraction-worker.js');
+/** The operation kind of a model load (the window's heading follows operations of this kind). */
+export const EXTRACTION_KIND = 'extract';
 
 export interface ExtractionJobOptions {
   timeoutMs?: number;
@@ -21,7 +23,7 @@ export interface ExtractionJobOptions {
 /** Starts reading `input` into a RoomSchedule; the size (stat'ed when not given) picks the timeout band. */
 export function startExtraction(runner: OperationRunner, input: ExtractionInput, fileSizeBytes?: number, options: ExtractionJobOptions = {}): RunningOperation<RoomSchedule> {
   return runner.start<ExtractionInput, RoomSchedule>({
-    kind: 'extract',
+    kind: EXTRACTION_KIND,
     label: `Reading ${input.name}`,
     workerFile: EXTRACTION_WORKER_FILE,
     input: { ...input, streamSpaces: true, codeCacheDir: input.codeCacheDir ?? defaultCodeCacheDir() },

@@ -33,15 +33,26 @@ export function dispose<T extends IDisposable>(items: Iterable<T | undefined>): 
   if (errors.length > 1) throw new DisposeErrors(errors);
 }
 
+/** Marks an object that lives as long as the app: it and what it owns are never reported as undisposed. */
+export function markAsSingleton<T extends object>(obj: T): T {
+  leakTracker.markAsSingleton(obj);
+  return obj;
+}
+
 /** A disposable from a function, which runs at most once. */
 export function toDisposable(fn: () => void, label = 'toDisposable'): IDisposable {
+  // The function is dropped once run: a disposed handle kept in a field must not keep alive what
+  // the function captured (a closure's context can hold a whole closed model).
+  let run: (() => void) | undefined = fn;
   const d = {
     disposed: false,
     dispose() {
       if (d.disposed) return;
       d.disposed = true;
       leakTracker.markDisposed(d);
-      fn();
+      const f = run;
+      run = undefined;
+      f?.();
     },
   };
   leakTracker.track(d, label);
@@ -49,7 +60,9 @@ export function toDisposable(fn: () => void, label = 'toDisposable'): IDisposabl
 }
 
 export function combinedDisposable(...items: IDisposable[]): IDisposable {
-  return toDisposable(() => dispose(items), 'combinedDisposable');
+  const d = toDisposable(() => dispose(items), 'combinedDisposable');
+  for (const item of items) leakTracker.setParent(item, d);
+  return d;
 }
 
 /** Owns disposables; disposing it disposes them all (newest first, so dependants go before what they use). */
@@ -77,6 +90,7 @@ export class DisposableStore implements IDisposable {
       item.dispose();
     } else {
       this.items.add(item);
+      leakTracker.setParent(item, this);
     }
     return item;
   }
@@ -88,7 +102,7 @@ export class DisposableStore implements IDisposable {
 
   /** Forgets an item without disposing it (ownership moves elsewhere). */
   release<T extends IDisposable>(item: T): T {
-    this.items.delete(item);
+    if (this.items.delete(item)) leakTracker.setParent(item, null);
     return item;
   }
 
@@ -117,6 +131,7 @@ export abstract class Disposable implements IDisposable {
     this.store = new DisposableStore(name);
     // Components must be garbage once disposed: watch them for retention (LeakCanary's idea).
     leakTracker.watch(this, name);
+    leakTracker.setParent(this.store, this);
   }
 
   protected register<T extends IDisposable>(item: T): T {
@@ -155,6 +170,7 @@ export class MutableDisposable<T extends IDisposable> implements IDisposable {
     if (next === this.current) return;
     const old = this.current;
     this.current = next;
+    if (next) leakTracker.setParent(next, this);
     old?.dispose();
   }
 

@@ -4,10 +4,18 @@
 //   that should die with their dispose are watched this way (components and explicitly watched
 //   objects), because a disposed token held by a live owner is not a leak.
 // The tracker holds only WeakRefs, so it never keeps anything alive itself.
+// Ownership after VS Code's DisposableTracker: adding a disposable to a store records the store as
+// its parent, so an undisposed object that some live owner holds is not a leak — only undisposed
+// ROOTS are (objects nobody owns), and app-lifetime roots are marked as singletons. The parent
+// links also give each finding its owner chain ("AnnotationSet ← ModelSession ← AppController").
 
 export interface TrackedObject {
   readonly id: number;
   readonly label: string;
+  /** The class of the object (its constructor's name), e.g. "ModelSession". */
+  readonly type: string;
+  /** Its owners, nearest first: the labels of the stores/objects that held it. */
+  readonly ownerChain: readonly string[];
   readonly createdAt: number;
   readonly stack?: string;
   disposedAt?: number;
@@ -24,8 +32,11 @@ export interface LeakReport {
 
 type Listener = (report: LeakReport) => void;
 
-interface Entry extends TrackedObject {
+interface Entry extends Omit<TrackedObject, 'ownerChain'> {
   ref: WeakRef<object>;
+  /** The owner's entry (kept even after the owner's own entry left the map, for the chain). */
+  parent?: Entry;
+  singleton?: boolean;
 }
 
 export interface LeakCheckpoint {
@@ -70,13 +81,32 @@ export class LeakTracker {
     const id = this.nextId++;
     this.ids.set(obj, id);
     const stack = this.captureStacks ? cleanStack(new Error().stack) : undefined;
-    this.entries.set(id, { id, label, createdAt: now(), stack, watchRetention: options.watchRetention ?? false, ref: new WeakRef(obj) });
+    const type = (obj as { constructor?: { name?: string } }).constructor?.name || 'Object';
+    this.entries.set(id, { id, label, type, createdAt: now(), stack, watchRetention: options.watchRetention ?? false, ref: new WeakRef(obj) });
     this.registry.register(obj, id);
   }
 
   /** Watches an object that must be garbage after dispose (an operation, a worker, a parsed model). */
   watch(obj: object, label: string): void {
     this.track(obj, label, { watchRetention: true });
+  }
+
+  /** Records `parent` as the owner of `child` (a store adding it); `null` forgets the owner (released). */
+  setParent(child: object, parent: object | null): void {
+    const c = this.entryOf(child);
+    if (!c) return;
+    c.parent = parent ? this.entryOf(parent) : undefined;
+  }
+
+  /** An object that lives as long as the app (the composition root, the process store): never a leak. */
+  markAsSingleton(obj: object): void {
+    const e = this.entryOf(obj);
+    if (e) e.singleton = true;
+  }
+
+  private entryOf(obj: object): Entry | undefined {
+    const id = this.ids.get(obj);
+    return id === undefined ? undefined : this.entries.get(id);
   }
 
   markDisposed(obj: object): void {
@@ -113,6 +143,33 @@ export class LeakTracker {
   }
 
   /**
+   * Undisposed, live objects since the checkpoint that no live owner holds: the roots of what was
+   * never disposed. A child of an undisposed root is not listed (disposing the root disposes it);
+   * an object whose root is a singleton is not a leak; a child whose owner was disposed is a root.
+   */
+  undisposedRoots(since: LeakCheckpoint = { sinceId: 0 }): TrackedObject[] {
+    const roots = new Map<number, Entry>();
+    for (const e of this.entries.values()) {
+      if (e.disposedAt !== undefined || e.ref.deref() === undefined) continue;
+      const root = this.rootOf(e);
+      if (root.singleton || root.id < since.sinceId) continue;
+      roots.set(root.id, root);
+    }
+    return [...roots.values()].map(publicView);
+  }
+
+  /** The topmost live, undisposed owner of `e` (itself when nobody live owns it). */
+  private rootOf(e: Entry): Entry {
+    let cur = e;
+    for (let depth = 0; depth < 64; depth++) {
+      const p = cur.parent;
+      if (!p || p.disposedAt !== undefined || !this.entries.has(p.id) || p.ref.deref() === undefined) return cur;
+      cur = p;
+    }
+    return cur;
+  }
+
+  /**
    * Disposed, watched objects still reachable after `graceMs` and forced GC passes. Needs
    * --expose-gc; without it nothing can be proven and the result says so by throwing.
    */
@@ -130,7 +187,7 @@ export class LeakTracker {
   /** Undisposed and retained objects since a checkpoint; reports each one. */
   async findLeaks(since: LeakCheckpoint, graceMs = 0): Promise<LeakFindings> {
     const retained = await this.findRetained(since, graceMs);
-    const undisposed = this.undisposed(since);
+    const undisposed = this.undisposedRoots(since);
     for (const t of retained) this.report({ kind: 'retained', label: t.label, message: `${t.label} is still reachable ${now() - (t.disposedAt ?? now())} ms after dispose and GC`, stack: t.stack, at: now() });
     for (const t of undisposed) this.report({ kind: 'undisposed', label: t.label, message: `${t.label} was created and never disposed`, stack: t.stack, at: now() });
     return { undisposed, retained };
@@ -189,7 +246,18 @@ export class LeakTracker {
 }
 
 function publicView(e: Entry): TrackedObject {
-  return { id: e.id, label: e.label, createdAt: e.createdAt, stack: e.stack, disposedAt: e.disposedAt, watchRetention: e.watchRetention };
+  return { id: e.id, label: e.label, type: e.type, ownerChain: ownerChain(e), createdAt: e.createdAt, stack: e.stack, disposedAt: e.disposedAt, watchRetention: e.watchRetention };
+}
+
+/** Owner labels, nearest first; a Disposable's own store is folded into its owner ("X.store"). */
+function ownerChain(e: Entry): string[] {
+  const out: string[] = [];
+  let p = e.parent;
+  for (let depth = 0; p && depth < 32; depth++, p = p.parent) {
+    if (p.type === 'DisposableStore' && p.parent && p.parent.label === p.label) continue;
+    out.push(p.label);
+  }
+  return out;
 }
 
 function cleanStack(stack: string | undefined): string | undefined {

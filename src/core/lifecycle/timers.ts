@@ -12,15 +12,18 @@ export interface TimerOptions {
 
 export function disposableTimeout(fn: () => void, ms: number, label: string, options: TimerOptions = {}): IDisposable {
   const registration = resourceRegistry.register('timer', label, options.owner, { ms, repeat: false });
+  // A timeout that fired is over: it disposes itself, so a handle kept in a field (a
+  // MutableDisposable slot) neither counts as undisposed nor keeps `fn` — and what it captured — alive.
   const handle = setTimeout(() => {
-    registration.dispose();
+    d.dispose();
     fn();
   }, ms);
   if (options.unref) handle.unref();
-  return toDisposable(() => {
+  const d = toDisposable(() => {
     clearTimeout(handle);
     registration.dispose();
   }, `timeout:${label}`);
+  return d;
 }
 
 export function disposableInterval(fn: () => void, ms: number, label: string, options: TimerOptions = {}): IDisposable {

@@ -30,6 +30,26 @@ export interface ResourceSnapshot {
   orphans: number;
 }
 
+/** One object a verification found: retained after dispose, or an undisposed root nobody owns. */
+export interface FoundObject {
+  kind: 'retained' | 'undisposed';
+  /** Its class, e.g. "ModelSession". */
+  type: string;
+  label: string;
+  /** Who owned it, nearest first ("ModelSession", "AppController"): empty for a root. */
+  ownerChain: string[];
+  /** Where it was created (captured while stack tracking is on: tests, IFC_RS_LEAK_STACKS=1). */
+  stack?: string;
+  ageMs: number;
+}
+
+export interface FoundOrphan {
+  kind: string;
+  label: string;
+  reason: string;
+  ageMs: number;
+}
+
 export interface VerificationResult {
   at: string;
   outcome: 'clean' | 'leaks-found';
@@ -37,6 +57,9 @@ export interface VerificationResult {
   undisposed: number;
   orphans: number;
   findings: string[];
+  /** Each retained object and undisposed root, for Diagnostics' list and the report. */
+  objects: FoundObject[];
+  orphanList: FoundOrphan[];
 }
 
 export interface ResourceMonitorReport {
@@ -64,9 +87,21 @@ export function describeOrphan(o: OrphanInfo): string {
 }
 
 export function describeRetained(t: TrackedObject): string {
-  return `retained after dispose and GC: ${t.label}${t.stack ? `\n${t.stack}` : ''}`;
+  return `retained after dispose and GC: ${t.label}${owners(t)}${t.stack ? `\n${t.stack}` : ''}`;
 }
 
 export function describeUndisposed(t: TrackedObject): string {
-  return `never disposed: ${t.label}${t.stack ? `\n${t.stack}` : ''}`;
+  return `never disposed: ${t.label}${owners(t)}${t.stack ? `\n${t.stack}` : ''}`;
+}
+
+function owners(t: TrackedObject): string {
+  return t.ownerChain.length ? ` (owned by ${t.ownerChain.join(' ← ')})` : '';
+}
+
+export function foundObject(kind: FoundObject['kind'], t: TrackedObject, now = Date.now()): FoundObject {
+  return { kind, type: t.type, label: t.label, ownerChain: [...t.ownerChain], stack: t.stack, ageMs: now - t.createdAt };
+}
+
+export function foundOrphan(o: OrphanInfo, now = Date.now()): FoundOrphan {
+  return { kind: o.kind, label: o.label, reason: o.reason, ageMs: now - o.createdAt };
 }

@@ -4,7 +4,7 @@
 // timer is a registered resource like any other.
 import { Disposable, IDisposable } from '../lifecycle/disposable';
 import { Emitter, Event } from '../lifecycle/event';
-import { gcAvailable, LeakCheckpoint, leakTracker } from '../lifecycle/leak-tracker';
+import { gcAvailable, LeakCheckpoint, leakTracker, TrackedObject } from '../lifecycle/leak-tracker';
 import { OrphanInfo, resourceRegistry } from '../lifecycle/resource-registry';
 import { CleanupHistory, cleanupHistory, CleanupRecord } from '../operations/cleanup-history';
 import { freeMemoryResources, FreeMemoryOptions } from '../operations/free-memory';
@@ -12,7 +12,7 @@ import { MemoryPressureChange, MemoryPressureWatch } from '../operations/memory-
 import { consoleLog, OperationLog } from '../operations/operation-log';
 import type { OperationRunner } from '../operations/operation-runner';
 import { memoryTrend, MemoryTrend } from './growth-detection';
-import { describeOrphan, describeRetained, describeUndisposed, ResourceMonitorReport, ResourceSnapshot, VerificationResult, WorkerSnapshot } from './monitor-report';
+import { describeOrphan, describeRetained, describeUndisposed, foundObject, foundOrphan, ResourceMonitorReport, ResourceSnapshot, VerificationResult, WorkerSnapshot } from './monitor-report';
 import { MonitorScheduler, realScheduler } from './monitor-scheduler';
 import { pidusageSampler, ProcessSampler } from './process-sampler';
 import { SnapshotRing } from './snapshot-ring';
@@ -33,10 +33,9 @@ export interface ResourceMonitorOptions {
   memoryWarnBytes?: number;
   memoryCriticalBytes?: number;
   /**
-   * Whether verify() counts objects created since the baseline and not yet disposed as leaks. True
-   * for tests (the baseline is the test's start); the running app passes false, because there an
-   * undisposed object is usually one in use — it relies on retained objects, orphans and objects
-   * collected without dispose, which are leaks whenever they happen.
+   * Whether verify() reports undisposed roots created since the baseline: objects nobody owns and
+   * nobody disposed. An object held by a live owner is in use, not leaked, and app-lifetime owners
+   * are marked as singletons (see leak-tracker.ts), so the running app turns this on too.
    */
   undisposedAreLeaks?: boolean;
   /** How long a disposed object may stay reachable before verify() calls it retained. */
@@ -139,29 +138,30 @@ export class ResourceMonitor extends Disposable {
     return this.sampling;
   }
 
-  /** Forces GC and looks for retained objects, undisposed objects since the baseline, and orphans. */
+  /** Forces GC and looks for retained objects, undisposed roots since the baseline, and orphans. */
   async verify(options: { since?: LeakCheckpoint; graceMs?: number } = {}): Promise<VerificationResult> {
     const since = options.since ?? this.baseline;
     const findings: string[] = [];
-    let retained: ReturnType<typeof describeRetained>[] = [];
+    let retained: TrackedObject[] = [];
     if (gcAvailable()) {
-      const r = await leakTracker.findRetained(since, options.graceMs ?? this.verifyGraceMs);
-      retained = r.map(describeRetained);
+      retained = await leakTracker.findRetained(since, options.graceMs ?? this.verifyGraceMs);
     } else {
       findings.push('GC is not available (start with --expose-gc): retained objects cannot be proven');
     }
-    const undisposed = this.undisposedAreLeaks ? leakTracker.undisposed(since).map(describeUndisposed) : [];
+    const undisposed = this.undisposedAreLeaks ? leakTracker.undisposedRoots(since) : [];
     this.lastOrphans = resourceRegistry.orphans();
-    const orphans = this.lastOrphans.map(describeOrphan);
-    findings.push(...retained, ...undisposed, ...orphans);
-    const leaksFound = retained.length + undisposed.length + orphans.length > 0;
+    findings.push(...retained.map(describeRetained), ...undisposed.map(describeUndisposed), ...this.lastOrphans.map(describeOrphan));
+    const leaksFound = retained.length + undisposed.length + this.lastOrphans.length > 0;
+    const now = this.scheduler.now();
     this.verification = {
-      at: new Date(this.scheduler.now()).toISOString(),
+      at: new Date(now).toISOString(),
       outcome: leaksFound ? 'leaks-found' : 'clean',
       retained: retained.length,
       undisposed: undisposed.length,
-      orphans: orphans.length,
+      orphans: this.lastOrphans.length,
       findings,
+      objects: [...retained.map((t) => foundObject('retained', t)), ...undisposed.map((t) => foundObject('undisposed', t))],
+      orphanList: this.lastOrphans.map((o) => foundOrphan(o)),
     };
     if (leaksFound) this.log.warn('resource verification found leaks', { findings });
     return this.verification;
@@ -192,7 +192,7 @@ export class ResourceMonitor extends Disposable {
         orphans: orphans.length,
         details,
       },
-      lastVerification: v ? { ...v, findings: [...v.findings] } : null,
+      lastVerification: v ? { ...v, findings: [...v.findings], objects: v.objects.map((o) => ({ ...o, ownerChain: [...o.ownerChain] })), orphanList: v.orphanList.map((o) => ({ ...o })) } : null,
       snapshots: this.ring.toArray(),
       trend: this.trend(),
       memoryPressure: this.pressure.state(),

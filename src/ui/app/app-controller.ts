@@ -2,7 +2,7 @@
 // resource monitor), the main window and the commands, and connects them. What each command does
 // lives in small controllers (loading, exporting, diagnostics); this file only wires and tracks state.
 import * as path from 'path';
-import { Disposable, disposableTimeout, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
+import { Disposable, disposableTimeout, Emitter, Event, markAsSingleton, MutableDisposable } from '../../core/lifecycle';
 import { OperationRunner } from '../../core/operations/operation-runner';
 import { OperationErrorInfo } from '../../core/operations/protocol';
 import { OperationLog } from '../../core/operations/operation-log';
@@ -13,8 +13,11 @@ import { SettingsStore } from '../../platform/settings';
 import { log } from '../../platform/logging';
 import { QFileDialog, FileMode } from '../qt';
 import { MainWindow } from '../main-window/main-window';
-import { Commands, CommandId } from './commands';
+import { CommandContext, Commands } from './commands';
 import { LoadController, LoadOutcome } from './load-controller';
+import { LoadPresenter } from './load-presenter';
+import { restoreWindowGeometry, saveWindowGeometry } from './window-geometry';
+import type { ExportOutcome } from '../export/export-controller';
 import { ModelSession } from './model-session';
 import { ChoiceDialog } from '../dialogs/choice-dialog';
 import { AppDialogs } from './app-dialogs';
@@ -51,6 +54,8 @@ export class AppController extends Disposable {
   readonly diagnostics: DiagnosticsController;
   readonly exporter: ExportController;
   readonly goToSpace: GoToSpaceController;
+  /** The one writer of the status bar and of the heading while no model is open. */
+  readonly presenter: LoadPresenter;
   private readonly dialogs: AppDialogs;
   private readonly sessionSlot = this.register(new MutableDisposable<ModelSession>());
   private readonly pendingVerification = this.register(new MutableDisposable());
@@ -68,6 +73,8 @@ export class AppController extends Disposable {
 
   constructor(options: AppControllerOptions = {}) {
     super('AppController');
+    // The composition root lives as long as the app: what it owns is in use, not leaked.
+    markAsSingleton(this);
     this.paths = options.paths ?? appPaths();
     this.settings = new SettingsStore(this.paths.config);
     const s = this.settings.get();
@@ -77,7 +84,6 @@ export class AppController extends Disposable {
         runner: this.runner,
         memoryWarnBytes: s.memoryWarnMb * 1048576,
         memoryCriticalBytes: s.memoryCriticalMb * 1048576,
-        undisposedAreLeaks: false,
         log: engineLog,
       }),
     );
@@ -88,8 +94,9 @@ export class AppController extends Disposable {
     this.dialogs = this.register(new AppDialogs(this.window.window));
     this.exporter = this.register(new ExportController(this.window, this.runner, () => this.session, (m) => this.showError(m)));
     this.goToSpace = this.register(new GoToSpaceController(this.window.window, this.window.spaces, () => this.session?.spaces ?? []));
+    this.presenter = this.register(new LoadPresenter(this.runner, this.window.status, this.window.details, () => this.session !== undefined));
     this.wire();
-    this.restoreGeometry();
+    restoreWindowGeometry(this.window.window, this.settings);
     this.updateState();
   }
 
@@ -110,10 +117,6 @@ export class AppController extends Disposable {
 
   open(file: string): void {
     log().info(`open ${file}`);
-    this.window.status.busy(`Opening ${path.basename(file)}…`);
-    if (!this.session) {
-      this.window.details.show(undefined, { title: `Reading ${path.basename(file)}…`, subtitle: 'Rooms appear here as soon as the model has been read. Cancel (Esc) stops at once.' });
-    }
     this.loader.open(file);
     this.updateState();
   }
@@ -121,11 +124,11 @@ export class AppController extends Disposable {
   /** Files dropped on the window: the model among them opens; otherwise the status bar says why not. */
   openDropped(choice: DropChoice): void {
     if ('error' in choice) {
-      this.window.status.idle(choice.error);
+      this.presenter.setNotice(choice.error);
       return;
     }
     this.open(choice.file);
-    if (choice.note) this.window.status.busy(choice.note);
+    if (choice.note) this.presenter.noteWhileBusy(choice.note);
   }
 
   /** Cancels whatever runs (load or export); the UI is ready again before this returns. */
@@ -142,8 +145,7 @@ export class AppController extends Disposable {
     this.goToSpace.modelChanged();
     this.window.setModelTitle(undefined);
     this.window.spaces.setSpaces([], () => false);
-    this.window.details.show(undefined, { title: 'No model open', subtitle: 'File → Open… (Ctrl+O), or drop an .ifc / .ifczip file on this window.' });
-    this.window.status.idle('Model closed');
+    this.presenter.modelClosed();
     this.updateState();
   }
 
@@ -173,25 +175,27 @@ export class AppController extends Disposable {
 
   private defineCommands(): void {
     const c = this.commands;
+    const hasModel = (x: CommandContext) => x.hasModel;
+    const idleWithModel = (x: CommandContext) => x.hasModel && !x.busy;
     c.define('open', { text: '&Open…', shortcut: 'Ctrl+O', icon: 'open', tip: 'Open an IFC model', run: () => this.showOpenDialog() });
-    c.define('close', { text: '&Close', shortcut: 'Ctrl+W', icon: 'close', tip: 'Close the model', run: () => this.closeModel() });
+    c.define('close', { text: '&Close', shortcut: 'Ctrl+W', icon: 'close', tip: 'Close the model', enabledWhen: (x) => x.hasModel || x.loading, run: () => this.closeModel() });
     c.define('exit', { text: 'E&xit', shortcut: 'Ctrl+Q', run: () => this.exitRequested.fire() });
-    c.define('refresh', { text: '&Refresh', shortcut: 'F5', icon: 'refresh', tip: 'Read the model file again', run: () => this.session && this.open(this.session.filePath) });
+    c.define('refresh', { text: '&Refresh', shortcut: 'F5', icon: 'refresh', tip: 'Read the model file again', enabledWhen: idleWithModel, run: () => this.session && this.open(this.session.filePath) });
     c.define('toggleSpaces', { text: 'Show &spaces panel', shortcut: 'Ctrl+L', checkable: true, run: () => this.toggleSpacesPanel() });
-    c.define('next', { text: '&Next space', shortcut: 'Alt+Down', icon: 'next', tip: 'Next room', run: () => this.window.spaces.step(1) });
-    c.define('previous', { text: '&Previous space', shortcut: 'Alt+Up', icon: 'previous', tip: 'Previous room', run: () => this.window.spaces.step(-1) });
-    c.define('goto', { text: '&Go to space…', shortcut: 'Ctrl+G', run: () => this.goToSpace.show() });
-    c.define('filter', { text: '&Filter rooms', shortcut: 'Ctrl+F', run: () => this.window.spaces.focusFilter() });
-    c.define('export', { text: '&Export…', shortcut: 'Ctrl+E', icon: 'export', tip: 'Export the room schedule', run: () => this.exporter.showDialog() });
-    c.define('exportJson', { text: 'Export &JSON…', run: () => this.exporter.showDialog('json') });
-    c.define('exportCsv', { text: 'Export &CSV…', run: () => this.exporter.showDialog('csv') });
-    c.define('exportXlsx', { text: 'Export &XLSX…', run: () => this.exporter.showDialog('xlsx') });
-    c.define('validate', { text: '&Validate data', icon: 'validate', tip: 'Check the model data for gaps', run: () => this.validate() });
+    c.define('next', { text: '&Next space', shortcut: 'Alt+Down', icon: 'next', tip: 'Next room', enabledWhen: hasModel, run: () => this.window.spaces.step(1) });
+    c.define('previous', { text: '&Previous space', shortcut: 'Alt+Up', icon: 'previous', tip: 'Previous room', enabledWhen: hasModel, run: () => this.window.spaces.step(-1) });
+    c.define('goto', { text: '&Go to space…', shortcut: 'Ctrl+G', enabledWhen: hasModel, run: () => this.goToSpace.show() });
+    c.define('filter', { text: '&Filter rooms', shortcut: 'Ctrl+F', enabledWhen: hasModel, run: () => this.window.spaces.focusFilter() });
+    c.define('export', { text: '&Export…', shortcut: 'Ctrl+E', icon: 'export', tip: 'Export the room schedule', enabledWhen: idleWithModel, run: () => this.exporter.showDialog() });
+    c.define('exportJson', { text: 'Export &JSON…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('json') });
+    c.define('exportCsv', { text: 'Export &CSV…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('csv') });
+    c.define('exportXlsx', { text: 'Export &XLSX…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('xlsx') });
+    c.define('validate', { text: '&Validate data', icon: 'validate', tip: 'Check the model data for gaps', enabledWhen: hasModel, run: () => this.validate() });
     c.define('freeMemory', { text: '&Free memory now', run: () => void this.freeMemory() });
     c.define('diagnostics', { text: '&Diagnostics…', icon: 'diagnostics', tip: 'Resources, leaks and cleanup history', run: () => this.diagnostics.show() });
     c.define('guide', { text: '&User guide', shortcut: 'F1', run: () => this.showMessage('User guide', 'IFC Room Schedule', USER_GUIDE) });
     c.define('about', { text: '&About', run: () => this.showMessage('About', 'IFC Room Schedule', aboutText()) });
-    c.define('cancel', { text: 'Ca&ncel', shortcut: 'Esc', icon: 'cancel', tip: 'Cancel the running operation', run: () => void this.cancel() });
+    c.define('cancel', { text: 'Ca&ncel', shortcut: 'Esc', icon: 'cancel', tip: 'Cancel the running operation', enabledWhen: (x) => x.busy, run: () => void this.cancel() });
     c.action('toggleSpaces').setChecked(true);
   }
 
@@ -202,8 +206,9 @@ export class AppController extends Disposable {
     this.register(w.onDidDrop((d) => this.openDropped(d)));
     this.register(w.onDidClose(() => this.exitRequested.fire()));
     this.register(w.status.onDidClickCancel(() => void this.cancel()));
-    this.register(this.loader.onDidProgress((p) => w.status.showProgress(p)));
     this.register(this.loader.onDidEnd((o) => this.onLoadEnded(o)));
+    this.register(this.runner.onDidStart(() => this.updateState()));
+    this.register(this.runner.onDidEnd(() => this.updateState()));
     this.register(
       this.loader.onDidTimeout((t) =>
         this.dialogs.askAfterTimeout(path.basename(t.file), t.elapsedMs, (choice) => {
@@ -214,6 +219,7 @@ export class AppController extends Disposable {
       ),
     );
     this.register(this.exporter.onDidChangeRunning(() => this.updateState()));
+    this.register(this.exporter.onDidFinish((o) => this.presenter.setNotice(exportNotice(o))));
     this.register(this.monitor.onDidSample((snap) => w.status.setMemory(snap.rss)));
     // LeakCanary's habit: some seconds after a cancel, prove that what it released is really gone.
     this.register(
@@ -225,7 +231,7 @@ export class AppController extends Disposable {
     this.register(
       this.monitor.onDidDetectMemoryPressure((p) => {
         if (p.level !== 'critical') return;
-        const busy = this.loader.isLoading || this.exporter.isRunning;
+        const busy = this.commandContext().busy;
         this.dialogs.askOnMemoryPressure(p.rss, busy, (choice) => {
           if (choice === 'free') void this.freeMemory();
           else if (choice === 'cancel') void this.cancel();
@@ -239,18 +245,19 @@ export class AppController extends Disposable {
     if (o.kind === 'loaded') {
       this.sessionSlot.value = new ModelSession(o.schedule, o.file, this.paths.data, (e) => this.showError({ category: 'file', message: `Your notes could not be saved: ${e.message}`, suggestion: 'Check that the disk is not full and the data folder is writable.' }));
       const session = this.session!;
+      // No closure below captures the session: a timer's callback kept in its slot after it fired
+      // would keep the closed model's session alive (its notes, their autosave) until the next load.
       // After the rooms are on screen: the settings write fsyncs, which has no place in the stall budget.
       this.pendingSettingsWrite.value = disposableTimeout(() => {
         this.settings.addRecentFile(o.file);
         this.window.refreshRecentFiles((f) => this.open(f));
       }, 0, 'recent-files-write', { owner: this });
       this.window.setModelTitle(name);
-      this.window.spaces.setSpaces(session.spaces, (s) => session.isAnnotated(s));
+      this.window.spaces.setSpaces(session.spaces, (s) => this.session?.isAnnotated(s) ?? false);
       this.goToSpace.modelChanged();
       const m = o.schedule.metadata;
       const warnings = o.schedule.warnings.length ? ` · ${o.schedule.warnings.length} warning${o.schedule.warnings.length === 1 ? '' : 's'}` : '';
       this.loadSummary = `${name}: ${m.counts.spaces} rooms, ${m.counts.boundaries} boundaries, ${m.schema} · loaded in ${(o.ms / 1000).toFixed(1)} s${warnings}`;
-      this.window.status.idle(this.loadSummary);
       const first = this.window.spaces.visibleSpaceIndexes()[0];
       // The first room's details on the next turn: the list paints first, and the two halves of the
       // work stay short stalls instead of one long one. A room chosen meanwhile wins.
@@ -262,12 +269,10 @@ export class AppController extends Disposable {
       if (session.restoreWarning) this.showError({ category: 'file', message: session.restoreWarning, suggestion: 'Your earlier notes are in the kept file; new notes are saved normally.' });
       const truncated = o.schedule.warnings.find((x) => x.code === 'truncated');
       if (truncated) this.showError({ category: 'parse', message: truncated.message, suggestion: 'The rooms shown may be incomplete. Export the model again from the authoring tool.' });
-    } else if (o.kind === 'cancelled') {
-      this.window.status.idle(`Opening ${name} was cancelled`);
-    } else {
-      this.window.status.idle(`Could not open ${name}`);
+    } else if (o.kind === 'failed') {
       this.showError(o.error);
     }
+    this.presenter.loadEnded(o, this.loadSummary);
     this.updateState();
     this.loadEnded.fire(o);
   }
@@ -281,29 +286,13 @@ export class AppController extends Disposable {
     const shown = this.window.spaces.visibleSpaceIndexes();
     const at = shown.indexOf(index);
     const where = at >= 0 ? `${at + 1} of ${shown.length}${shown.length < this.session!.spaces.length ? ' shown' : ''}` : `not in the filtered list`;
-    this.window.status.idle(`${displayName(space)} · ${where}   —   ${this.loadSummary}`);
+    this.presenter.setNotice(`${displayName(space)} · ${where}   —   ${this.loadSummary}`);
   }
 
+  /** The app's state and every command's enablement, derived again (after each start, end, open and close). */
   private updateState(): void {
     const next: AppState = this.loader.isLoading ? 'loading' : this.session ? 'ready' : 'empty';
-    const busy = this.loader.isLoading || this.exporter.isRunning;
-    const c = this.commands;
-    const has = this.session !== undefined;
-    const enable: [CommandId, boolean][] = [
-      ['close', has || this.loader.isLoading],
-      ['refresh', has && !busy],
-      ['next', has],
-      ['previous', has],
-      ['goto', has],
-      ['filter', has],
-      ['export', has && !busy],
-      ['exportJson', has && !busy],
-      ['exportCsv', has && !busy],
-      ['exportXlsx', has && !busy],
-      ['validate', has],
-      ['cancel', busy],
-    ];
-    for (const [id, on] of enable) c.setEnabled(id, on);
+    this.commands.updateEnablement(this.commandContext());
     if (next !== this.stateNow) {
       this.stateNow = next;
       this.stateChanged.fire(next);
@@ -350,19 +339,14 @@ export class AppController extends Disposable {
     return this.dialogs.current;
   }
 
-  private restoreGeometry(): void {
-    const g = this.settings.get().window;
-    if (g) {
-      this.window.window.resize(g.width, g.height);
-      this.window.window.move(g.x, g.y);
-    }
+  saveGeometry(): void {
+    saveWindowGeometry(this.window.window, this.settings);
   }
 
-  saveGeometry(): void {
-    const win = this.window.window;
-    const pos = win.pos();
-    const size = win.size();
-    this.settings.update({ window: { x: pos.x, y: pos.y, width: size.width(), height: size.height(), maximized: win.isMaximized() } });
+  /** What command enablement depends on, derived from the session, the loads and the runner. */
+  private commandContext(): CommandContext {
+    const loading = this.loader.isLoading;
+    return { hasModel: this.session !== undefined, loading, busy: loading || this.exporter.isRunning || this.runner.active().length > 0 };
   }
 
   override dispose(): void {
@@ -375,4 +359,11 @@ export class AppController extends Disposable {
     }
     super.dispose();
   }
+}
+
+/** The status bar's message once an export ended. */
+function exportNotice(o: ExportOutcome): string {
+  if ('files' in o) return `Exported ${o.files.map((f) => path.basename(f)).join(', ')}`;
+  if ('cancelled' in o) return 'Export cancelled; no file was written';
+  return 'Export failed';
 }

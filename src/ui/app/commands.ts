@@ -14,12 +14,22 @@ export type CommandId =
   | 'diagnostics' | 'guide' | 'about'
   | 'cancel';
 
+/** What a command's enablement may depend on; the app derives it from the session and the runner. */
+export interface CommandContext {
+  hasModel: boolean;
+  loading: boolean;
+  /** Any operation runs (a load, an export, a check). */
+  busy: boolean;
+}
+
 export interface CommandSpec {
   text: string;
   shortcut?: string;
   icon?: string;
   tip?: string;
   checkable?: boolean;
+  /** When the command can run; always, when not given. */
+  enabledWhen?: (c: CommandContext) => boolean;
   run: () => void;
 }
 
@@ -48,6 +58,11 @@ export class Commands extends Disposable {
 
   setEnabled(id: CommandId, enabled: boolean): void {
     this.action(id).setEnabled(enabled);
+  }
+
+  /** Enables each command by its own rule, for the app's state now. */
+  updateEnablement(context: CommandContext): void {
+    for (const { action, spec } of this.actions.values()) if (spec.enabledWhen) action.setEnabled(spec.enabledWhen(context));
   }
 
   isEnabled(id: CommandId): boolean {

@@ -4,14 +4,15 @@
 // lands in the cleanup history. A timeout asks, without blocking: wait longer, cancel or retry.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Disposable, DisposableStore, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
-import { OperationRunner, RunningOperation } from '../../core/operations/operation-runner';
+import { Disposable, Emitter, Event } from '../../core/lifecycle';
+import { OperationRunner } from '../../core/operations/operation-runner';
 import { isCancelled, OperationError } from '../../core/operations/operation-error';
 import { OperationErrorInfo, OperationProgress } from '../../core/operations/protocol';
 import { RoomSchedule } from '../../core/schedule/model';
 import { startExtraction } from '../../ifc/extraction-job';
 import { log } from '../../platform/logging';
 import { appVersion } from '../../platform/assets';
+import { OperationSlot } from './operation-slot';
 
 export type LoadOutcome =
   | { kind: 'loaded'; file: string; schedule: RoomSchedule; ms: number }
@@ -19,9 +20,8 @@ export type LoadOutcome =
   | { kind: 'cancelled'; file: string };
 
 export class LoadController extends Disposable {
-  private readonly current = this.register(new MutableDisposable<RunningOperation<RoomSchedule>>());
-  /** Our subscriptions to the running load's events: dropped with the load. */
-  private readonly subscriptions = this.register(new MutableDisposable<DisposableStore>());
+  /** The running load and our subscriptions to it (the runner owns the operation itself). */
+  private readonly current = this.register(new OperationSlot<RoomSchedule>('load'));
   private currentFile: string | undefined;
   private readonly progressed = this.register(new Emitter<OperationProgress>('LoadController.progress'));
   private readonly ended = this.register(new Emitter<LoadOutcome>('LoadController.ended'));
@@ -35,7 +35,7 @@ export class LoadController extends Disposable {
   }
 
   get isLoading(): boolean {
-    return this.current.value !== undefined;
+    return this.current.isRunning;
   }
 
   get file(): string | undefined {
@@ -44,7 +44,7 @@ export class LoadController extends Disposable {
 
   /** Starts loading `file`; a load already running is cancelled first. */
   open(file: string): void {
-    if (this.current.value) void this.cancel();
+    if (this.current.isRunning) void this.cancel();
     const abs = path.resolve(file);
     this.currentFile = abs;
     let size: number | undefined;
@@ -55,9 +55,7 @@ export class LoadController extends Disposable {
     }
     const started = performance.now();
     const op = startExtraction(this.runner, { path: abs, name: path.basename(abs), appVersion: appVersion() }, size);
-    this.current.value = op;
-    const subs = new DisposableStore('load-subscriptions');
-    this.subscriptions.value = subs;
+    const subs = this.current.hold(op);
     subs.add(
       op.onDidProgress((p) => {
         // How the engine started (code cache used or not, and how long): in the log, for slow starts.
@@ -68,13 +66,11 @@ export class LoadController extends Disposable {
     subs.add(op.onDidTimeout((t) => this.timedOut.fire({ file: abs, elapsedMs: t.elapsedMs })));
     op.result.then(
       (schedule) => {
-        if (this.current.value !== op) return;
-        this.finish(op);
+        if (!this.current.release(op)) return;
         this.ended.fire({ kind: 'loaded', file: abs, schedule, ms: performance.now() - started });
       },
       (e: unknown) => {
-        if (this.current.value !== op) return;
-        this.finish(op);
+        if (!this.current.release(op)) return;
         if (isCancelled(e)) this.ended.fire({ kind: 'cancelled', file: abs });
         else this.ended.fire({ kind: 'failed', file: abs, error: e instanceof OperationError ? e.toInfo() : { category: 'internal', message: String(e), suggestion: 'Please report this with the log file.' } });
       },
@@ -83,7 +79,7 @@ export class LoadController extends Disposable {
 
   /** Gives the running load more time after a timeout. */
   waitLonger(ms: number): void {
-    this.current.value?.extendTimeout(ms);
+    this.current.current?.extendTimeout(ms);
   }
 
   /**
@@ -91,26 +87,15 @@ export class LoadController extends Disposable {
    * returned promise resolves when the worker has gone (graceful, or forced).
    */
   async cancel(): Promise<void> {
-    const op = this.current.value;
-    if (!op) return;
     const file = this.currentFile ?? '';
-    const done = op.cancel('user');
-    // Detach now: the UI is ready at once, while the worker shuts down behind.
-    this.finish(op);
+    // Detaches at once: the UI is ready now, while the worker shuts down behind.
+    const done = this.current.cancel('user');
+    if (!done) return;
     this.ended.fire({ kind: 'cancelled', file });
     try {
       await done;
     } catch (e) {
       log().warn(`cancel of ${file} ended with an error`, e);
-    }
-  }
-
-  private finish(op: RunningOperation<RoomSchedule>): void {
-    // Drops our subscriptions and our hold on the operation. Disposing an ended operation is harmless:
-    // its worker shutdown, if still under way, goes on and is recorded when it completes.
-    if (this.current.value === op) {
-      this.subscriptions.clear();
-      this.current.clear();
     }
   }
 }

@@ -19,6 +19,8 @@ export const APP_TITLE = 'IFC Room Schedule';
 
 export class MainWindow extends Disposable {
   readonly window = new QMainWindow();
+  /** Registered first, so disposed last: the children's listeners disconnect while the widgets still exist. */
+  private readonly windowOwnership = this.register(qtObjectDisposable(this.window, 'MainWindow'));
   readonly spaces = this.register(new SpaceListPanel());
   readonly details: DetailsPanel;
   readonly status = this.register(new StatusArea());
@@ -55,19 +57,6 @@ export class MainWindow extends Disposable {
     this.register(listen(this.window, WidgetEventTypes.DragEnter, (e) => this.onDragEnter(e), 'mainWindow.dragEnter'));
     this.register(listen(this.window, WidgetEventTypes.Drop, (e) => this.onDrop(e), 'mainWindow.drop'));
     this.register(listen(this.window, WidgetEventTypes.Close, () => this.closing.fire(), 'mainWindow.close'));
-    this.windowOwnership = qtObjectDisposable(this.window, 'MainWindow');
-  }
-
-  private readonly windowOwnership: IDisposable;
-
-  /** Children first (their listeners disconnect while the widgets still exist), the window last. */
-  override dispose(): void {
-    if (this.isDisposed) return;
-    try {
-      super.dispose();
-    } finally {
-      this.windowOwnership.dispose();
-    }
   }
 
   setModelTitle(modelName: string | undefined): void {

@@ -1,8 +1,9 @@
 // The status bar: what the app is doing, a progress bar while an operation runs, a Cancel button
-// beside it, and the process memory (refreshed by the resource monitor).
+// beside it, and the process memory (refreshed by the resource monitor). It only draws the view it
+// is given: the LoadPresenter (src/ui/app/load-presenter.ts) is its one writer.
 import { QLabel, QProgressBar, QPushButton, QStatusBar } from '../qt';
 import { Disposable, Emitter, Event } from '../../core/lifecycle';
-import { OperationProgress } from '../../core/operations/protocol';
+import type { StatusView } from '../app/load-presenter';
 import { listen } from '../widgets/qt-lifecycle';
 
 export class StatusArea extends Disposable {
@@ -30,31 +31,22 @@ export class StatusArea extends Disposable {
     this.bar.addPermanentWidget(this.cancelButton);
     this.bar.addPermanentWidget(this.memory);
     this.register(listen(this.cancelButton, 'clicked', () => this.cancelled.fire(), 'statusCancel.clicked'));
-    this.idle('Ready');
+    this.render({ message: 'Ready', busy: false });
   }
 
-  idle(text: string): void {
-    this.busyNow = false;
-    this.message.setText(text);
-    this.progress.hide();
-    this.cancelButton.hide();
-  }
-
-  busy(text: string): void {
-    this.busyNow = true;
-    this.message.setText(text);
-    this.progress.setRange(0, 0); // busy indicator until the first real progress arrives
-    this.progress.show();
-    this.cancelButton.show();
-  }
-
-  showProgress(p: OperationProgress): void {
-    this.message.setText(p.message);
-    if (p.fraction !== undefined) {
-      this.progress.setRange(0, 1000);
-      this.progress.setValue(Math.round(Math.min(1, Math.max(0, p.fraction)) * 1000));
-      this.progress.setFormat(`${Math.round(p.fraction * 100)} %`);
+  render(view: StatusView): void {
+    this.busyNow = view.busy;
+    this.message.setText(view.message);
+    this.progress.setVisible(view.busy);
+    this.cancelButton.setVisible(view.busy);
+    if (!view.busy) return;
+    if (view.fraction === undefined) {
+      this.progress.setRange(0, 0); // a busy indicator until the first real progress arrives
+      return;
     }
+    this.progress.setRange(0, 1000);
+    this.progress.setValue(Math.round(Math.min(1, Math.max(0, view.fraction)) * 1000));
+    this.progress.setFormat(`${Math.round(view.fraction * 100)} %`);
   }
 
   get text(): string {
@@ -63,6 +55,11 @@ export class StatusArea extends Disposable {
 
   get isBusy(): boolean {
     return this.busyNow;
+  }
+
+  /** Whether the progress bar and Cancel button are shown (tests). */
+  get showsCancel(): boolean {
+    return this.cancelButton.isVisible() || (this.busyNow && !this.cancelButton.isHidden());
   }
 
   setMemory(rssBytes: number): void {

@@ -3,25 +3,25 @@
 // their JS wrappers are garbage-collected), crashing the process after a GC.
 import { QTableView } from '../qt';
 import { readOnlyTable } from './table-view';
-import { IDisposable } from '../../core/lifecycle';
+import { Disposable } from '../../core/lifecycle';
 import { ArrayTableModel, Column, ownTableModel } from './table-model';
 
 export type GroupedRow = { section: string } | { cells: string[]; tips?: (string | undefined)[] };
 
-export class GroupedTable implements IDisposable {
+export class GroupedTable extends Disposable {
   readonly view = new QTableView();
   private readonly model: ArrayTableModel<GroupedRow>;
   private rows: GroupedRow[] = [];
-  private readonly ownership: IDisposable;
 
   constructor(titles: string[], widths: number[], name: string) {
+    super(`GroupedTable(${name})`);
     const columns: Column<GroupedRow>[] = titles.map((title, i) => ({
       title,
       text: (r) => ('section' in r ? (i === 0 ? r.section : '') : r.cells[i] ?? ''),
       tooltip: (r) => ('section' in r ? undefined : r.tips?.[i]),
     }));
     this.model = new ArrayTableModel(columns);
-    this.ownership = ownTableModel(this.model, name);
+    this.register(ownTableModel(this.model, name));
     readOnlyTable(this.view, { name, model: this.model, widths, stretch: titles.length - 1 });
   }
 
@@ -33,10 +33,6 @@ export class GroupedTable implements IDisposable {
     rows.forEach((r, i) => {
       if ('section' in r) this.view.setSpan(i, 0, 1, n);
     });
-  }
-
-  dispose(): void {
-    this.ownership.dispose();
   }
 
   /** Rows shown, as text (tests and Copy). */
