@@ -5,6 +5,7 @@ import { CSV_TABLES, EXPORT_FORMATS } from '../export/export-options';
 import { EXPORTER } from '../export/exporter-info';
 import { CliIO } from './cli-io';
 import { EXIT, ExtractCommandOptions, runExtractCommand } from './extract-command';
+import { registerDiffCommand } from './diff-command';
 
 const OUTPUT_HELP = `
 Output:
@@ -56,6 +57,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--verbose', 'print technical detail with errors, and each phase as a line when stderr is not a terminal')
     .addHelpText('after', OUTPUT_HELP)
     .action(async (files: string[], options: ExtractCommandOptions) => setExit(await runExtractCommand(files, options, io)));
+  registerDiffCommand(program, io, setExit);
 
   return program;
 }

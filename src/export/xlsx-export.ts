@@ -22,7 +22,7 @@ const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
   count: '0',
 };
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
 
 // Excel refuses a cell longer than 32 767 characters and XML 1.0 has no place for most control
@@ -31,7 +31,7 @@ const EXCEL_CELL_MAX = 32767;
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-function cellValue(v: CellValue): ExcelJS.CellValue {
+export function cellValue(v: CellValue): ExcelJS.CellValue {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v !== 'string') return null;
   const clean = v.replace(XML_INVALID, '');

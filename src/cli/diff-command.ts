@@ -1,0 +1,178 @@
+// `ifc-room-schedule diff OLD NEW`: reads both models through the extraction worker (the engine
+// `extract` and the GUI use), compares their rooms and writes the report. Exit statuses follow
+// diff(1): 0 no differences, 1 differences, 2 trouble; Ctrl-C cancels the running read (130).
+import { Command, Option } from 'commander';
+import * as path from 'path';
+import { compareSchedules } from '../core/diff/compare-schedules';
+import { hasDifferences, RevisionDiff } from '../core/diff/revision-diff-types';
+import { Disposable, DisposableStore } from '../core/lifecycle';
+import { isCancelled, OperationError } from '../core/operations/operation-error';
+import { OperationRunner } from '../core/operations/operation-runner';
+import { RunningOperation } from '../core/operations/running-operation';
+import { toErrorInfo } from '../core/operations/worker-side';
+import { withoutModelExtension } from '../core/schedule/model-file';
+import { RoomSchedule } from '../core/schedule/model';
+import { diffJson, DiffFormat, DIFF_FORMATS, writeDiffReport } from '../export/diff-output';
+import { EXPORTER } from '../export/exporter-info';
+import { startExtraction } from '../ifc/extraction-job';
+import { loadAnnotations } from '../platform/annotation-file';
+import { appPaths } from '../platform/paths';
+import { CliIO, formatDuration, plural } from './cli-io';
+import { InterruptSignal, onInterrupt, SIGNAL_EXIT_CODE } from './interrupt';
+import { ProgressBar } from './progress-bar';
+
+export interface DiffCommandOptions {
+  format?: DiffFormat;
+  out?: string;
+  tolerance?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** diff(1)'s convention, which scripts already know. */
+export const DIFF_EXIT = { same: 0, different: 1, trouble: 2 } as const;
+
+export const DIFF_HELP = `
+Rooms are matched by GlobalId. When an exporter has regenerated the GlobalIds (fewer than half in
+common), they are matched by number (the IfcSpace Name) plus storey instead; the report's
+header.match says which, and why.
+
+Compared for each room: name, long name, storey, zones, every quantity and property value (numbers
+that are measurements within --tolerance percent count as equal), the note saved for the room in
+the app, and the number of space boundaries per surface type. A room whose own data is unchanged
+is not listed.
+
+Output:
+  JSON { header, added: [room], removed: [room], changed: [{ globalId, number, name,
+  changes: [{ field, old, new }] }] } goes to stdout unless -o names a file; XLSX needs no -o
+  (default <old>-vs-<new>.diff.xlsx). A room is { globalId, number, name, storey }.
+
+Exit status (as diff(1)): 0 the rooms are the same, 1 they differ, 2 trouble (bad command line,
+a model that cannot be read, a report that cannot be written), 130 interrupted with Ctrl-C.
+
+Examples:
+  ifc-room-schedule diff week1.ifc week2.ifc | jq '.changed[].changes'
+  ifc-room-schedule diff week1.ifc week2.ifc -o changes.xlsx --tolerance 1
+`;
+
+class DiffRun extends Disposable {
+  private readonly runner: OperationRunner;
+  private current: RunningOperation<RoomSchedule> | undefined;
+  interruptedBy: InterruptSignal | undefined;
+
+  constructor(private readonly io: CliIO) {
+    super('DiffRun');
+    this.runner = this.register(new OperationRunner({ log: io.log }));
+    this.register(
+      onInterrupt((signal) => {
+        // A second Ctrl-C: the user wants out now, whatever is still winding down.
+        if (this.interruptedBy) process.exit(SIGNAL_EXIT_CODE[signal]);
+        this.interruptedBy = signal;
+        this.io.stderr.write(`\nCancelling… (press Ctrl-C again to quit at once)\n`);
+        void this.current?.cancel('user');
+      }),
+    );
+  }
+
+  /** One model through the extraction worker, with the saved notes the app keeps for it. */
+  async read(file: string, options: DiffCommandOptions): Promise<RoomSchedule> {
+    const name = path.basename(file);
+    const store = new DisposableStore(`cli:diff ${name}`);
+    try {
+      const op = startExtraction(this.runner, { path: path.resolve(this.io.cwd, file), name, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' });
+      this.current = op;
+      if (!options.quiet) {
+        const bar = store.add(new ProgressBar(this.io.stderr, name, { phaseLines: options.verbose === true }));
+        store.add(op.onDidProgress((p) => bar.update(p)));
+      }
+      const schedule = await op.result;
+      const { annotations } = loadAnnotations(appPaths().data, schedule.metadata.source.sha256);
+      return { ...schedule, annotations };
+    } finally {
+      this.current = undefined;
+      store.dispose();
+    }
+  }
+
+  whenIdle(): Promise<void> {
+    return this.runner.whenIdle();
+  }
+}
+
+function parseTolerance(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text.replace(/%$/, ''));
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0) throw new Error(`--tolerance takes a percentage of 0 or more, like 0.5 or 2, not “${text}”.`);
+  return value;
+}
+
+function formatOf(options: DiffCommandOptions): DiffFormat {
+  if (options.format) return options.format;
+  return options.out && path.extname(options.out).toLowerCase() === '.xlsx' ? 'xlsx' : 'json';
+}
+
+function summary(diff: RevisionDiff): string {
+  const { header: h } = diff;
+  const counts = hasDifferences(diff) ? `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed` : 'no differences';
+  return `${h.old.file} → ${h.new.file}: ${plural(h.old.rooms, 'room')} → ${h.new.rooms}; ${counts}. ${h.match.explanation}`;
+}
+
+export async function runDiffCommand(oldFile: string, newFile: string, options: DiffCommandOptions, io: CliIO): Promise<number> {
+  let tolerancePercent: number | undefined;
+  const format = formatOf(options);
+  try {
+    tolerancePercent = parseTolerance(options.tolerance);
+    if (format === 'xlsx' && options.out === '-') throw new Error('XLSX cannot go to stdout: give -o <file>.xlsx.');
+  } catch (e) {
+    io.stderr.write(`error: ${(e as Error).message}\n`);
+    return DIFF_EXIT.trouble;
+  }
+  const started = performance.now();
+  const run = new DiffRun(io);
+  let step = path.basename(oldFile);
+  try {
+    const before = await run.read(oldFile, options);
+    step = path.basename(newFile);
+    const after = await run.read(newFile, options);
+    step = 'report';
+    const diff = compareSchedules(before, after, { tolerancePercent });
+    const out = options.out ?? (format === 'xlsx' ? `${withoutModelExtension(path.basename(oldFile))}-vs-${withoutModelExtension(path.basename(newFile))}.diff.xlsx` : '-');
+    let report: NodeJS.WriteStream = io.stdout;
+    if (out === '-') {
+      io.stdout.write(diffJson(diff));
+      report = io.stderr;
+    } else {
+      const written = await writeDiffReport(diff, format, path.resolve(io.cwd, out));
+      if (!options.quiet) io.stdout.write(`→ ${path.relative(io.cwd, written) || written}\n`);
+    }
+    if (!options.quiet) report.write(`${summary(diff)} (${formatDuration(performance.now() - started)})\n`);
+    return hasDifferences(diff) ? DIFF_EXIT.different : DIFF_EXIT.same;
+  } catch (e) {
+    if (isCancelled(e) && run.interruptedBy) return SIGNAL_EXIT_CODE[run.interruptedBy];
+    const info = e instanceof OperationError ? e.toInfo() : toErrorInfo(e);
+    io.stderr.write(`error: ${step}: ${info.message}\n  ${info.suggestion}\n`);
+    if (options.verbose && info.detail) io.stderr.write(`  detail: ${info.detail}\n`);
+    io.log.error('diff failed', { ...info });
+    return DIFF_EXIT.trouble;
+  } finally {
+    // Exit only once every worker is gone: no orphan thread, and the process ends by itself.
+    await run.whenIdle();
+    run.dispose();
+    if (run.interruptedBy) io.stderr.write(`Cancelled; no report was written.\n`);
+  }
+}
+
+export function registerDiffCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('diff')
+    .description('Compare the rooms of two revisions of a model: which were added, removed or changed, field by field.')
+    .argument('<old>', 'the earlier IFC file (.ifc or .ifczip)')
+    .argument('<new>', 'the later IFC file')
+    .addOption(new Option('-f, --format <format>', "report format (default: from -o's extension, else json)").choices(DIFF_FORMATS))
+    .option('-o, --out <file>', 'report file, or - for stdout (default: JSON to stdout)')
+    .option('--tolerance <percent>', 'relative tolerance for quantities and measured values, in percent', '0.5')
+    .option('-q, --quiet', 'no progress bar and no summary line (errors are still printed)')
+    .option('--verbose', 'print technical detail with errors, and each phase as a line when stderr is not a terminal')
+    .addHelpText('after', DIFF_HELP)
+    .action(async (oldFile: string, newFile: string, options: DiffCommandOptions) => setExit(await runDiffCommand(oldFile, newFile, options, io)));
+}
