@@ -5,6 +5,7 @@ import * as path from 'path';
 import { measureIdle, measureResponsiveness, measureStartup } from './app-bench';
 import { measureEngineStart } from './engine-start-bench';
 import { measureCancel, measureCyclesInFreshProcess } from './cancel-bench';
+import { measureDiff } from './diff-bench';
 import { measureExtraction } from './extraction-bench';
 import { measureOpenCloseInFreshProcess } from './open-close-bench';
 import { BenchRow, mb, msText, sizeMb } from './report-table';
@@ -166,6 +167,19 @@ export function idleSection(plan: BenchPlan, log: Log): Promise<SectionResult> {
     const m = await measureIdle(plan.idleModel, plan.idleSeconds);
     const measured = `${m.cpuPercent.toFixed(2)} % (${m.cpuMs} ms of CPU; one clock tick is ${((m.tickMs / (m.seconds * 1000)) * 100).toFixed(2)} %)`;
     const rows: BenchRow[] = [{ area: 'idle', figure: `CPU of the idle app over ${m.seconds} s with ${name(plan.idleModel)} open`, measured, goal: `< ${GOALS.idlePercent} %`, pass: m.cpuPercent < GOALS.idlePercent }];
+    return { rows, data: m };
+  });
+}
+
+export function diffSection(modelPath: string, modelBytes: number, log: Log): Promise<SectionResult> {
+  return section('diff', log, async () => {
+    const m = await measureDiff(modelPath);
+    const size = sizeMb(modelBytes);
+    const growth = m.halfRoomsMs > 0 ? `; half the rooms ${m.halfRoomsMs} ms` : '';
+    const rows: BenchRow[] = [
+      { area: 'diff', figure: `${size} (${m.rooms} rooms, ${m.changed} changed): compare by GlobalId, on the UI thread`, measured: `${m.byGlobalIdMs} ms${growth}`, goal: `< ${GOALS.stallMs} ms`, pass: m.byGlobalIdMs < GOALS.stallMs },
+      { area: 'diff', figure: `${size}: compare by number + storey (GlobalIds regenerated)`, measured: `${m.byNumberAndStoreyMs} ms`, goal: `< ${GOALS.stallMs} ms`, pass: m.byNumberAndStoreyMs < GOALS.stallMs },
+    ];
     return { rows, data: m };
   });
 }

@@ -9,11 +9,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { BenchPlan, cancelSection, cyclesSection, extractionSection, idleSection, responsivenessSection, SectionResult, startupSection } from './bench-sections';
+import { diffSection, BenchPlan, cancelSection, cyclesSection, extractionSection, idleSection, responsivenessSection, SectionResult, startupSection } from './bench-sections';
 import { generateLargeModel, GeneratedModel, repositoryRoot } from './model-generator';
 import { describeMachine, formatMarkdownTable, formatTable, machineInfo } from './report-table';
 
-const PARTS = ['extraction', 'responsiveness', 'cancel', 'cycles', 'start-up', 'idle'] as const;
+const PARTS = ['extraction', 'responsiveness', 'cancel', 'cycles', 'start-up', 'idle', 'diff'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
   if (wanted('cycles')) sections.push(await cyclesSection(plan, log));
   if (wanted('start-up')) sections.push(await startupSection(plan, log));
   if (wanted('idle')) sections.push(await idleSection(plan, log));
+  if (wanted('diff')) sections.push(await diffSection(plan.responsivenessModel, sizeOf(plan.responsivenessModel), log));
 
   const rows = sections.flatMap((s) => s.rows);
   const seconds = Math.round((performance.now() - started) / 1000);

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { compareSchedules } from '../../src/core/diff/compare-schedules';
+import { compareSchedules, compareSchedulesInSlices } from '../../src/core/diff/compare-schedules';
 import { RevisionDiff } from '../../src/core/diff/revision-diff-types';
 import { RoomSchedule } from '../../src/core/schedule/model';
 import { extractScheduleFromFile } from '../../src/ifc/extract';
@@ -152,5 +152,22 @@ describe('comparing two revisions of a model', () => {
       // The one unnumbered room on EG left after pairing by name is the renamed one.
       changed: [{ globalId: regenerated.spaces[1].globalId, number: '', name: 'Meeting_06', changes: [{ field: 'longName', old: 'Office_06', new: 'Meeting_06' }] }],
     });
+  });
+
+  it('the GUI\'s sliced comparison of 1,300 rooms gives the same report, pausing between slices of 250 rooms', async () => {
+    // MultiZoneBuilding's 13 rooms a hundred times over, each copy with its own GlobalIds; in the new revision every copy's Office_06 is renamed.
+    const base = await extracted('MultiZoneBuilding.ifc');
+    const many = (rename: boolean): RoomSchedule => ({
+      ...base,
+      spaces: Array.from({ length: 100 }, (_, copy) => base.spaces.map((s) => ({ ...s, globalId: `${s.globalId}-${copy}`, longName: rename && s.longName === 'Office_06' ? 'Meeting_06' : s.longName }))).flat(),
+    });
+    const before = many(false);
+    const after = many(true);
+    let pauses = 0;
+    const sliced = await compareSchedulesInSlices(before, after, {}, async () => void pauses++);
+    expect(sliced).toEqual(compareSchedules(before, after));
+    expect(sliced.changed).toHaveLength(100);
+    // One pause after matching, then one per 250 rooms compared.
+    expect(pauses).toBe(1 + Math.floor(1300 / 250));
   });
 });
