@@ -103,7 +103,7 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     run.begin('spaces', `Reading ${spaceIds.length} spaces`);
     // Dangling references are reported once per missing target, across spaces and boundaries.
     const checkedRefs = new Set<number>();
-    const drafts = await readSpaces(reader, spaceIds, index.links, new PropertySetReader(reader, project.units), project.units.length, checkedRefs, run);
+    const drafts = await readSpaces(reader, spaceIds, index.links, new PropertySetReader(reader, project.units, run.warnings), project.units.length, checkedRefs, run);
     await run.between();
 
     run.begin('boundaries', 'Reading space boundaries');

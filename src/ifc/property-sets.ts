@@ -5,6 +5,7 @@ import { Property, PropertySet, PropertyValue } from '../core/schedule/model';
 import { ModelReader } from './model-reader';
 import { bool, num, RawArg, ref, refs, str, typedValue } from './step-values';
 import { ProjectUnits, unitToSi } from './units';
+import { WarningCollector } from './warnings';
 
 export type QuantityKind = 'length' | 'area' | 'volume' | 'count' | 'weight' | 'time';
 
@@ -33,12 +34,28 @@ const QUANTITY_KINDS = new Map<number, QuantityKind>([
   [W.IFCQUANTITYTIME, 'time'],
 ]);
 
+/**
+ * Complex properties nest their parts; a set is read at most this deep and this big. A complex
+ * property listing itself 8 times took 79 s and 3.5 GB before (8^9 copies of its name); real sets
+ * have tens of properties (the largest in the samples: 29 parts in SWW-5_SB.ifc).
+ */
+const MAX_DEPTH = 8;
+const MAX_PROPERTIES_PER_SET = 10_000;
+
+/** One set's walk through its complex properties: the parts above the current one, and what is left of its budget. */
+interface Walk {
+  setId: number;
+  above: Set<number>;
+  left: number;
+}
+
 export class PropertySetReader {
   private readonly decoded = new Map<number, DecodedSet | null>();
 
   constructor(
     private readonly reader: ModelReader,
     private readonly units: ProjectUnits,
+    private readonly warnings: WarningCollector,
   ) {}
 
   /** Decodes the given property definitions (prefetching their lines and properties in batches). */
@@ -54,15 +71,17 @@ export class PropertySetReader {
         const l = this.reader.line(id);
         return l ? refs(l.arguments[l.type === W.IFCELEMENTQUANTITY ? 5 : 4]) : [];
       });
-      for (let depth = 0; level.length && depth < 8; depth++) {
+      const seen = new Set(level);
+      for (let depth = 0; level.length && depth < MAX_DEPTH; depth++) {
         this.reader.prefetch(level);
+        // Each part once, however many complex properties list it (or list themselves).
         level = level.flatMap((id) => {
           const l = this.reader.line(id);
           // IfcComplexProperty: Name, Description, UsageName, HasProperties; IfcPhysicalComplexQuantity: Name, Description, HasQuantities.
           if (l?.type === W.IFCCOMPLEXPROPERTY) return refs(l.arguments[3]);
           if (l?.type === W.IFCPHYSICALCOMPLEXQUANTITY) return refs(l.arguments[2]);
           return [];
-        });
+        }).filter((id) => !seen.has(id) && seen.add(id));
       }
       for (const id of todo) this.decoded.set(id, this.decode(id));
     });
@@ -80,11 +99,13 @@ export class PropertySetReader {
     const header = { name: str(a[2]) ?? '', globalId: str(a[0]), type: this.reader.typeName(line.type) };
     if (line.type === W.IFCPROPERTYSET) {
       // IfcPropertySet: GlobalId, OwnerHistory, Name, Description, HasProperties.
-      return { set: { ...header, properties: refs(a[4]).flatMap((p) => this.property(p, '')) } };
+      const walk = this.walk(id);
+      return { set: { ...header, properties: refs(a[4]).flatMap((p) => this.property(p, '', walk)) } };
     }
     if (line.type === W.IFCELEMENTQUANTITY) {
       // IfcElementQuantity: GlobalId, OwnerHistory, Name, Description, MethodOfMeasurement, Quantities.
-      const quantities = refs(a[5]).flatMap((q) => this.quantity(q, ''));
+      const walk = this.walk(id);
+      const quantities = refs(a[5]).flatMap((q) => this.quantity(q, '', walk));
       const unitOf: Record<QuantityKind, string> = { length: 'IfcLengthMeasure', area: 'IfcAreaMeasure', volume: 'IfcVolumeMeasure', count: 'IfcCountMeasure', weight: 'IfcMassMeasure', time: 'IfcTimeMeasure' };
       return { set: { ...header, properties: quantities.map((q) => ({ name: q.name, value: q.value, valueType: unitOf[q.kind] })) }, quantities };
     }
@@ -92,9 +113,45 @@ export class PropertySetReader {
     return { set: { ...header, properties: [] } };
   }
 
-  private quantity(id: number, prefix: string, depth = 0): SetQuantity[] {
+  private walk(setId: number): Walk {
+    return { setId, above: new Set(), left: MAX_PROPERTIES_PER_SET };
+  }
+
+  /**
+   * Whether a part may be read: not one of the complex parts it is inside of (a loop), not deeper
+   * than MAX_DEPTH, and within the set's budget. Each refusal is a warning naming the entity.
+   */
+  private mayRead(id: number, walk: Walk): boolean {
+    if (walk.above.has(id)) {
+      this.warnings.add('bad-entity', `Some complex properties contain themselves (e.g. #${id}, in property set #${walk.setId}); the loop is read once.`, id, 'property-cycle');
+      return false;
+    }
+    if (walk.above.size > MAX_DEPTH) {
+      this.warnings.add('bad-entity', `Some complex properties nest more than ${MAX_DEPTH} levels deep (e.g. in property set #${walk.setId}); deeper parts are left out.`, id, 'property-deep');
+      return false;
+    }
+    if (walk.left <= 0) {
+      if (walk.left === 0) this.warnings.add('bad-entity', `Some property sets expand to more than ${MAX_PROPERTIES_PER_SET} properties (e.g. #${walk.setId}, whose complex properties list each other many times); only the first ${MAX_PROPERTIES_PER_SET} are read.`, walk.setId, 'property-set-budget');
+      walk.left = -1;
+      return false;
+    }
+    walk.left--;
+    return true;
+  }
+
+  /** Reads the parts of a complex property or quantity, with it counted as "above" them. */
+  private inside<T>(id: number, walk: Walk, read: () => T[]): T[] {
+    walk.above.add(id);
+    try {
+      return read();
+    } finally {
+      walk.above.delete(id);
+    }
+  }
+
+  private quantity(id: number, prefix: string, walk: Walk): SetQuantity[] {
     const line = this.reader.line(id);
-    if (!line || depth > 8) return [];
+    if (!line || !this.mayRead(id, walk)) return [];
     const a = line.arguments;
     const name = prefix + (str(a[0]) ?? '');
     const kind = QUANTITY_KINDS.get(line.type);
@@ -107,7 +164,7 @@ export class PropertySetReader {
     if (line.type === W.IFCPHYSICALCOMPLEXQUANTITY) {
       // IfcPhysicalComplexQuantity: Name, Description, HasQuantities, …
       this.reader.prefetch(refs(a[2]));
-      return refs(a[2]).flatMap((q) => this.quantity(q, `${name}.`, depth + 1));
+      return this.inside(id, walk, () => refs(a[2]).flatMap((q) => this.quantity(q, `${name}.`, walk)));
     }
     return [];
   }
@@ -117,9 +174,9 @@ export class PropertySetReader {
     return { length: u.length, area: u.area, volume: u.volume, count: 1, weight: u.mass, time: u.time }[kind];
   }
 
-  private property(id: number, prefix: string, depth = 0): Property[] {
+  private property(id: number, prefix: string, walk: Walk): Property[] {
     const line = this.reader.line(id);
-    if (!line || depth > 8) return [];
+    if (!line || !this.mayRead(id, walk)) return [];
     const a = line.arguments;
     const name = prefix + (str(a[0]) ?? '');
     switch (line.type) {
@@ -149,7 +206,7 @@ export class PropertySetReader {
       case W.IFCCOMPLEXPROPERTY:
         // Name, Description, UsageName, HasProperties: flattened as "Complex.Child".
         this.reader.prefetch(refs(a[3]));
-        return refs(a[3]).flatMap((p) => this.property(p, `${name}.`, depth + 1));
+        return this.inside(id, walk, () => refs(a[3]).flatMap((p) => this.property(p, `${name}.`, walk)));
       case W.IFCPROPERTYREFERENCEVALUE: {
         // Name, Description, UsageName, PropertyReference: the referenced entity's class.
         const target = ref(a[3]);

@@ -52,7 +52,7 @@ export async function readSpaces(reader: ModelReader, spaceIds: number[], links:
           longName: str(a[7]),
           description: str(a[3]),
           objectType: str(a[4]),
-          storey: storeyOf(reader, id, links, storeys, lengthToMetres),
+          storey: storeyOf(reader, id, links, storeys, lengthToMetres, run),
           zones: own.filter((l) => l.category === 'inZone').map((l): EntityRef => entityRef(reader, l.related, run.warnings)),
           propertySets: [...sets, ...typeSets].map((s) => s.set),
           quantities: spaceQuantities(sets),
@@ -69,26 +69,53 @@ export async function readSpaces(reader: ModelReader, spaceIds: number[], links:
   return drafts;
 }
 
-/** The storey a space is on: its IfcRelAggregates parent, or its IfcRelContainedInSpatialStructure structure; through parent spaces if nested. */
-function storeyOf(reader: ModelReader, spaceId: number, links: ReadonlyMap<number, SpaceLink[]>, cache: Map<number, StoreyRef | null>, lengthToMetres: number, depth = 0): StoreyRef | null {
-  const parents = (links.get(spaceId) ?? []).filter((l) => l.category === 'decomposes' || l.category === 'containedIn');
-  for (const { related } of parents) {
-    const type = reader.typeOf(related);
-    if (type === W.IFCBUILDINGSTOREY) {
-      if (!cache.has(related)) {
-        const s = reader.line(related);
-        // IfcBuildingStorey: …, LongName, CompositionType, Elevation (position 9).
-        const elevation = s ? num(s.arguments[9]) : null;
-        cache.set(related, { expressId: related, globalId: s ? str(s.arguments[0]) : null, name: s ? str(s.arguments[2]) : null, elevation: elevation === null ? null : Math.round(elevation * lengthToMetres * 1e6) / 1e6 });
+/**
+ * Parent spaces followed up to a storey: a space nested in spaces nested in spaces is rare, deeper
+ * than this is a damaged file, not a building.
+ */
+const MAX_NESTING = 64;
+
+/**
+ * The storey a space is on: its IfcRelAggregates parent, or its IfcRelContainedInSpatialStructure
+ * structure; through parent spaces if nested, nearest first. Each space is visited once per walk: six
+ * spaces that aggregate each other (a hostile file) took forever when every path was followed.
+ */
+function storeyOf(reader: ModelReader, spaceId: number, links: ReadonlyMap<number, SpaceLink[]>, cache: Map<number, StoreyRef | null>, lengthToMetres: number, run: ExtractionRun): StoreyRef | null {
+  const visited = new Set([spaceId]);
+  let level = [spaceId];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > MAX_NESTING) {
+      run.warnings.add('bad-entity', `Some spaces are nested in other spaces more than ${MAX_NESTING} levels deep (e.g. #${spaceId}); their storey is left empty.`, spaceId, 'space-nesting-deep');
+      return null;
+    }
+    const next: number[] = [];
+    for (const id of level) {
+      for (const { category, related } of links.get(id) ?? []) {
+        if (category !== 'decomposes' && category !== 'containedIn') continue;
+        const type = reader.typeOf(related);
+        if (type === W.IFCBUILDINGSTOREY) return storeyRef(reader, related, cache, lengthToMetres);
+        if (type !== W.IFCSPACE) continue;
+        // Back at the start: the spaces are part of each other. (Reaching another visited space
+        // twice is a diamond, two ways up to the same parent, which is not an error.)
+        if (related === spaceId) run.warnings.add('bad-entity', `Some spaces are part of each other (e.g. #${spaceId} is, through #${id}, part of itself); the loop is followed once.`, spaceId, 'space-nesting-cycle');
+        if (visited.has(related)) continue;
+        visited.add(related);
+        next.push(related);
       }
-      return cache.get(related) ?? null;
     }
-    if (type === W.IFCSPACE && depth < 16) {
-      const up = storeyOf(reader, related, links, cache, lengthToMetres, depth + 1);
-      if (up) return up;
-    }
+    level = next;
   }
   return null;
+}
+
+/** IfcBuildingStorey: …, LongName, CompositionType, Elevation (position 9). */
+function storeyRef(reader: ModelReader, id: number, cache: Map<number, StoreyRef | null>, lengthToMetres: number): StoreyRef | null {
+  if (!cache.has(id)) {
+    const s = reader.line(id);
+    const elevation = s ? num(s.arguments[9]) : null;
+    cache.set(id, { expressId: id, globalId: s ? str(s.arguments[0]) : null, name: s ? str(s.arguments[2]) : null, elevation: elevation === null ? null : Math.round(elevation * lengthToMetres * 1e6) / 1e6 });
+  }
+  return cache.get(id) ?? null;
 }
 
 /** IfcTypeObject: GlobalId, OwnerHistory, Name, Description, ApplicableOccurrence, HasPropertySets. */
