@@ -34,6 +34,13 @@ export const ifcErrors = {
     }),
   zipManyIfc: (name: string, entries: string[]) =>
     new OperationError({ category: 'file', code: 'zip-many-ifc', message: `"${name}" contains ${entries.length} .ifc files (${entries.slice(0, 5).join(', ')}); it should hold one.`, suggestion: 'Unzip the archive and open the .ifc file you want.' }),
+  zipTooLarge: (name: string, entry: string, reason: string) =>
+    new OperationError({
+      category: 'file',
+      code: 'zip-too-large',
+      message: `"${name}" was not unpacked: its model ${entry} is too large (${reason}).`,
+      suggestion: 'If the archive comes from a source you trust, unzip it with another tool and open the .ifc file inside; otherwise delete it.',
+    }),
   parseFailed: (name: string, detail?: string) =>
     new OperationError({ category: 'parse', code: 'parse-failed', message: `The IFC reader could not parse "${name}".`, suggestion: `The file is damaged or not valid IFC. ${REEXPORT}`, detail }),
   outOfMemory: (name: string, detail?: string) =>

@@ -8,6 +8,7 @@ import type { RunningOperation } from '../core/operations/running-operation';
 import type { RoomSchedule } from '../core/schedule/model';
 import { appPaths } from '../platform/paths';
 import type { ExtractionInput } from './extraction-input';
+import { declaredModelBytes, looksLikeZip } from './ifczip';
 
 export const EXTRACTION_WORKER_FILE = path.join(__dirname, 'extraction-worker.js');
 /** The operation kind of a model load (the window's heading follows operations of this kind). */
@@ -20,14 +21,18 @@ export interface ExtractionJobOptions {
   resourceLimits?: ResourceLimits;
 }
 
-/** Starts reading `input` into a RoomSchedule; the size (stat'ed when not given) picks the timeout band. */
+/**
+ * Starts reading `input` into a RoomSchedule; the size of its IFC text picks the timeout band (for a
+ * .ifczip, what the archive says it unpacks to: sized from the archive, a 40 MB .ifczip of a 400 MB
+ * model had a tenth of the time it needs).
+ */
 export function startExtraction(runner: OperationRunner, input: ExtractionInput, fileSizeBytes?: number, options: ExtractionJobOptions = {}): RunningOperation<RoomSchedule> {
   return runner.start<ExtractionInput, RoomSchedule>({
     kind: EXTRACTION_KIND,
     label: `Reading ${input.name}`,
     workerFile: EXTRACTION_WORKER_FILE,
     input: { ...input, streamSpaces: true, codeCacheDir: input.codeCacheDir ?? defaultCodeCacheDir() },
-    fileSizeBytes: fileSizeBytes ?? sizeOf(input),
+    fileSizeBytes: modelTextBytes(input, fileSizeBytes ?? sizeOf(input)),
     timeoutMs: options.timeoutMs,
     onTimeout: options.onTimeout,
     resourceLimits: options.resourceLimits,
@@ -37,6 +42,34 @@ export function startExtraction(runner: OperationRunner, input: ExtractionInput,
 /** web-ifc's code cache lives in the app's cache folder; IFC_RS_NO_CODE_CACHE=1 turns it off (benchmark A/B). */
 export function defaultCodeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.IFC_RS_NO_CODE_CACHE === '1' ? undefined : path.join(appPaths(env).cache, 'v8');
+}
+
+/** The file's size, or for an archive the larger of that and the model size its directory declares. */
+function modelTextBytes(input: ExtractionInput, fileBytes: number | undefined): number | undefined {
+  if (fileBytes === undefined) return undefined;
+  const declared = input.bytes ? declaredInBytes(input.bytes) : input.path ? declaredInFile(input.path, fileBytes) : undefined;
+  return Math.max(fileBytes, declared ?? 0);
+}
+
+function declaredInBytes(bytes: Uint8Array): number | undefined {
+  return looksLikeZip(bytes) ? declaredModelBytes((offset, length) => bytes.subarray(offset, offset + length), bytes.length) : undefined;
+}
+
+function declaredInFile(file: string, size: number): number | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const read = (offset: number, length: number) => {
+      const out = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+      return out.subarray(0, fs.readSync(fd!, out, 0, out.length, offset));
+    };
+    return looksLikeZip(read(0, 4)) ? declaredModelBytes(read, size) : undefined;
+  } catch {
+    // The worker reports an unreadable file; the timeout falls back to the file's size.
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 function sizeOf(input: ExtractionInput): number | undefined {
