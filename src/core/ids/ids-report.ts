@@ -1,0 +1,71 @@
+// The result of checking a model against an IDS: per specification, every applicable entity with
+// pass or fail and the reason for each failed requirement. Built whole by the checker, read-only
+// after; the per-entity view is derived from it, never stored twice.
+import type { IfcVersion, SpecificationUsage } from './ids-document';
+
+export interface EntityRef {
+  readonly expressId: number;
+  /** Upper case IFC class, e.g. "IFCSPACE". */
+  readonly ifcClass: string;
+  readonly globalId: string | null;
+  readonly name: string | null;
+}
+
+export interface EntityResult {
+  readonly entity: EntityRef;
+  readonly passed: boolean;
+  /** One sentence per failed requirement, e.g. "Pset_SpaceCommon.IsExternal has no value". */
+  readonly reasons: readonly string[];
+}
+
+/** pass / fail, or skipped when the specification is not written for the model's schema. */
+export type SpecificationStatus = 'pass' | 'fail' | 'skipped';
+
+export interface SpecificationResult {
+  readonly name: string;
+  readonly identifier?: string;
+  readonly description?: string;
+  readonly ifcVersions: readonly IfcVersion[];
+  readonly usage: SpecificationUsage;
+  readonly status: SpecificationStatus;
+  /** Why the specification as a whole failed or was skipped (no applicable entity, wrong schema…). */
+  readonly reason?: string;
+  readonly applicableCount: number;
+  readonly passedCount: number;
+  readonly failedCount: number;
+  readonly results: readonly EntityResult[];
+}
+
+export interface IdsReport {
+  readonly ids: { readonly title: string; readonly fileName: string };
+  readonly model: { readonly fileName: string; readonly schema: IfcVersion };
+  readonly checkedAt: string;
+  /** pass when every specification that applies passes. */
+  readonly status: 'pass' | 'fail';
+  readonly specifications: readonly SpecificationResult[];
+  readonly timingsMs: Readonly<Record<string, number>>;
+}
+
+export interface EntityFailures {
+  readonly entity: EntityRef;
+  readonly failures: readonly { readonly specification: string; readonly reasons: readonly string[] }[];
+}
+
+/** Entities that failed at least one specification, each with what it failed: the view a room list needs. */
+export function failuresByEntity(report: IdsReport): EntityFailures[] {
+  const byId = new Map<number, { entity: EntityRef; failures: { specification: string; reasons: readonly string[] }[] }>();
+  for (const spec of report.specifications) {
+    for (const r of spec.results) {
+      if (r.passed) continue;
+      const entry = byId.get(r.entity.expressId) ?? { entity: r.entity, failures: [] };
+      entry.failures.push({ specification: spec.name, reasons: r.reasons });
+      byId.set(r.entity.expressId, entry);
+    }
+  }
+  return [...byId.values()];
+}
+
+export function reportCounts(report: IdsReport): { specifications: number; passed: number; failed: number; skipped: number; failedEntities: number } {
+  const count = (s: SpecificationStatus) => report.specifications.filter((x) => x.status === s).length;
+  return { specifications: report.specifications.length, passed: count('pass'), failed: count('fail'), skipped: count('skipped'), failedEntities: failuresByEntity(report).length };
+}
