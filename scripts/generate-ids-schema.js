@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes assets/ids/ifc-schemas.json: for IFC2X3, IFC4 and IFC4X3, every entity (its supertype,
-// its explicit attributes in STEP order with the kind of value each holds, its inverse attributes),
+// its explicit attributes in STEP order with the kind of value each holds (and its defined type), its inverse attributes),
 // every defined type with its value kind, every enumeration with its items and every select.
 // The IDS checker needs this to tell an attribute from an inverse one, to know which entities have
 // a PredefinedType, and to refuse value checks that can never work (a value on a list, "42.0" for
@@ -89,7 +89,8 @@ function buildSchema(text) {
     const own = e.explicit.slice(inherited).map(([name, expr]) => {
       let kind = kindOfType(expr, types, enums, selects, all);
       if (kind === 'real' && INTEGER_ATTRIBUTES.has(`${upper}.${name.toUpperCase()}`)) kind = 'integer';
-      return [name, kind, optional(expr) ? 1 : 0];
+      const typeName = expr.replace(/\|\s*null/g, '').replace(/[()]/g, '').trim().toUpperCase();
+      return types[typeName] || enums[typeName] ? [name, kind, optional(expr) ? 1 : 0, typeName] : [name, kind, optional(expr) ? 1 : 0];
     });
     const ownInverse = e.inverse.filter((n) => !(parent?.inverse ?? []).includes(n));
     entities[upper] = { s: e.parent && all.has(e.parent) ? e.parent : undefined, a: own, i: ownInverse.length ? ownInverse : undefined };

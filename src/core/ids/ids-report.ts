@@ -18,8 +18,7 @@ export interface EntityResult {
   readonly reasons: readonly string[];
 }
 
-/** pass / fail, or skipped when the specification is not written for the model's schema. */
-export type SpecificationStatus = 'pass' | 'fail' | 'skipped';
+export type SpecificationStatus = 'pass' | 'fail';
 
 export interface SpecificationResult {
   readonly name: string;
@@ -28,8 +27,10 @@ export interface SpecificationResult {
   readonly ifcVersions: readonly IfcVersion[];
   readonly usage: SpecificationUsage;
   readonly status: SpecificationStatus;
-  /** Why the specification as a whole failed or was skipped (no applicable entity, wrong schema…). */
+  /** Why the specification as a whole failed (no applicable entity, some entities fail…). */
   readonly reason?: string;
+  /** Said when the model's schema is not one of the specification's ifcVersions (it is checked all the same). */
+  readonly note?: string;
   readonly applicableCount: number;
   readonly passedCount: number;
   readonly failedCount: number;
@@ -65,7 +66,7 @@ export function failuresByEntity(report: IdsReport): EntityFailures[] {
   return [...byId.values()];
 }
 
-export function reportCounts(report: IdsReport): { specifications: number; passed: number; failed: number; skipped: number; failedEntities: number } {
+export function reportCounts(report: IdsReport): { specifications: number; passed: number; failed: number; failedEntities: number } {
   const count = (s: SpecificationStatus) => report.specifications.filter((x) => x.status === s).length;
-  return { specifications: report.specifications.length, passed: count('pass'), failed: count('fail'), skipped: count('skipped'), failedEntities: failuresByEntity(report).length };
+  return { specifications: report.specifications.length, passed: count('pass'), failed: count('fail'), failedEntities: failuresByEntity(report).length };
 }

@@ -19,7 +19,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  isArray: (name) => REPEATED.has(name),
+  isArray: (name: string) => REPEATED.has(name),
 });
 
 const XSD_BASES: readonly XsdBase[] = ['string', 'boolean', 'integer', 'double', 'decimal', 'float', 'date', 'dateTime', 'time', 'duration', 'anyURI'];

@@ -13,8 +13,8 @@ export interface SchemaTablesData {
 }
 
 interface SchemaData {
-  /** Upper case entity name → supertype (s), own explicit attributes [name, kind, optional 0|1] (a), own inverse attributes (i). */
-  readonly entities: Record<string, { s?: string; a: [string, ValueKind, 0 | 1][]; i?: string[] }>;
+  /** Upper case entity name → supertype (s), own explicit attributes [name, kind, optional 0|1, defined type] (a), own inverse attributes (i). */
+  readonly entities: Record<string, { s?: string; a: [string, ValueKind, 0 | 1, string?][]; i?: string[] }>;
   readonly types: Record<string, ValueKind>;
   readonly enums: Record<string, string[]>;
   readonly selects: string[];
@@ -24,6 +24,8 @@ export interface AttributeInfo {
   readonly name: string;
   readonly kind: ValueKind;
   readonly optional: boolean;
+  /** The defined type or enumeration it holds ("IFCLABEL", "IFCWALLTYPEENUM"), when it is one. */
+  readonly definedType?: string;
   /** Position among the entity's explicit attributes, as in a STEP line. */
   readonly index: number;
 }
@@ -78,7 +80,7 @@ export class IfcSchema {
     if (cached) return cached;
     const chain = this.supertypes(upperName).reverse();
     const out: AttributeInfo[] = [];
-    for (const n of chain) for (const [name, kind, optional] of this.data.entities[n].a) out.push({ name, kind, optional: optional === 1, index: out.length });
+    for (const n of chain) for (const [name, kind, optional, definedType] of this.data.entities[n].a) out.push({ name, kind, optional: optional === 1, definedType, index: out.length });
     this.attributeCache.set(upperName, out);
     return out;
   }

@@ -28,10 +28,19 @@ export function isBooleanText(text: string): boolean {
   return ['true', 'false', '1', '0'].includes(text.trim());
 }
 
+/**
+ * IDS's tolerance around a real: |v|·1e-6 + 1e-6. The suite counts its ends as equal (a value of
+ * exactly 1.000002 equals 1), so the margin is widened by a billionth of itself to absorb the
+ * rounding of computing it (the nearest failing values lie 1e-8 of the margin beyond it).
+ */
+function margin(v: number): number {
+  return (Math.abs(v) * EPSILON + EPSILON) * (1 + 1e-9);
+}
+
 /** Equality of reals with IDS's tolerance; `expected` is the IDS value. */
 export function realEquals(actual: number, expected: number): boolean {
-  const margin = Math.abs(expected) * EPSILON + EPSILON;
-  return actual > expected - margin && actual < expected + margin;
+  const m = margin(expected);
+  return actual >= expected - m && actual <= expected + m;
 }
 
 function simpleMatches(expected: string, actual: IfcScalar): boolean {
@@ -67,7 +76,9 @@ function boundsHold(r: Restriction, actual: IfcScalar): boolean {
   if (n === undefined) return false;
   const num = (s: string | undefined) => (s === undefined ? undefined : parseDouble(s));
   const [minI, maxI, minE, maxE] = [num(r.minInclusive), num(r.maxInclusive), num(r.minExclusive), num(r.maxExclusive)];
-  return (minI === undefined || n >= minI) && (maxI === undefined || n <= maxI) && (minE === undefined || n > minE) && (maxE === undefined || n < maxE);
+  // Inclusive bounds take the tolerance (the suite's tolerance/*range*inclusive cases: -0.000001 is
+  // ≥ 0, -0.0000011 is not); exclusive bounds are compared exactly.
+  return (minI === undefined || n >= minI - margin(minI)) && (maxI === undefined || n <= maxI + margin(maxI)) && (minE === undefined || n > minE) && (maxE === undefined || n < maxE);
 }
 
 function lengthsHold(r: Restriction, actual: IfcScalar): boolean {

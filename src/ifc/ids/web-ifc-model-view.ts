@@ -88,15 +88,15 @@ export class WebIfcModelView implements IdsModelView {
     const info = this.schema.attribute(this.className(id), name);
     if (!info) return undefined;
     const a = this.line(id)?.arguments[info.index] ?? null;
-    return this.attributeValue(a, info.kind);
+    return this.attributeValue(a, info.kind, info.definedType);
   }
 
-  private attributeValue(a: RawArg, kind: ValueKind): AttributeValue {
+  private attributeValue(a: RawArg, kind: ValueKind, definedType: string | undefined): AttributeValue {
     if (a === null || a === undefined) return { kind: 'empty' };
     if (Array.isArray(a)) return { kind: 'list', size: a.length };
     if (a.type === 5) return { kind: 'entity' };
     if (kind === 'select' || a.type === 2) return this.typedScalar(a) ?? { kind: 'entity' };
-    return this.scalar(a, kind) ?? { kind: 'empty' };
+    return this.scalar(a, kind, definedType) ?? { kind: 'empty' };
   }
 
   /** A plain STEP value read as `kind` (strings, enumerations, booleans, numbers). */
@@ -142,12 +142,17 @@ export class WebIfcModelView implements IdsModelView {
   propertySets(id: number): readonly PropertySetView[] {
     const cached = this.psetCache.get(id);
     if (cached) return cached;
-    const own = this.setsOf(this.relations.definitions.get(id) ?? []);
+    const own = this.setsOf(this.definitionsOf(id));
     const type = this.typeOf(id);
-    const inherited = type !== null ? this.setsOf([...refs(this.arg(type, 'HasPropertySets') ?? null), ...(this.relations.definitions.get(type) ?? [])]) : [];
+    const inherited = type !== null ? this.setsOf(this.definitionsOf(type)) : [];
     const merged = mergeSets(inherited, own);
     this.psetCache.set(id, merged);
     return merged;
+  }
+
+  /** Sets related by IfcRelDefinesByProperties and, for a type object, its HasPropertySets. */
+  private definitionsOf(id: number): number[] {
+    return [...refs(this.arg(id, 'HasPropertySets') ?? null), ...(this.relations.definitions.get(id) ?? [])];
   }
 
   private setsOf(ids: number[]): PropertySetView[] {
