@@ -17,6 +17,7 @@ module.exports = {
     cli: './src/cli/main.ts',
     'extraction-worker': './src/ifc/extraction-worker.ts',
     'export-worker': './src/export/export-worker.ts',
+    'ids-check-worker': './src/ifc/ids/ids-check-worker.ts',
   },
   output: {
     path: path.resolve(__dirname, 'dist'),

@@ -6,6 +6,7 @@ import { EXPORTER } from '../export/exporter-info';
 import { CliIO } from './cli-io';
 import { EXIT, ExtractCommandOptions, runExtractCommand } from './extract-command';
 import { registerDiffCommand } from './diff-command';
+import { registerCheckCommand } from './check-command';
 
 const OUTPUT_HELP = `
 Output:
@@ -58,6 +59,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addHelpText('after', OUTPUT_HELP)
     .action(async (files: string[], options: ExtractCommandOptions) => setExit(await runExtractCommand(files, options, io)));
   registerDiffCommand(program, io, setExit);
+  registerCheckCommand(program, io, setExit);
 
   return program;
 }

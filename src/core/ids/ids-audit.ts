@@ -51,7 +51,9 @@ function valueProblem(kind: ValueKind, value: IdsValue): string | undefined {
 }
 
 class SpecificationAudit {
-  readonly problems: string[] = [];
+  private readonly problems: string[] = [];
+  /** Schema problems, each with the schemas it occurs in (said only when not all of them). */
+  private readonly bySchema = new Map<string, string[]>();
 
   constructor(
     private readonly spec: Specification,
@@ -59,8 +61,9 @@ class SpecificationAudit {
   ) {}
 
   private problem(schema: IfcSchema, message: string): void {
-    const text = `specification "${this.spec.name}": ${message}${this.spec.ifcVersions.length > 1 ? ` (in ${schema.version})` : ''}.`;
-    if (!this.problems.includes(text)) this.problems.push(text);
+    const versions = this.bySchema.get(message) ?? [];
+    if (!versions.includes(schema.version)) versions.push(schema.version);
+    this.bySchema.set(message, versions);
   }
 
   run(): string[] {
@@ -70,13 +73,15 @@ class SpecificationAudit {
       const classes = applicable ? entityNames(schema, applicable) : undefined;
       for (const facet of [...this.spec.applicability, ...this.spec.requirements]) this.facet(schema, facet, classes);
       const required = this.spec.requirements.find((f): f is EntityFacet => f.facet === 'entity');
-      if (required && classes && classes.length) {
+      if (required && classes && classes.length && entityNames(schema, required).length) {
         const allowed = new Set(entityNames(schema, required));
         if (!classes.some((c) => allowed.has(c))) this.problem(schema, `no entity can be both ${describeNames(applicable!)} (applicability) and ${describeNames(required)} (requirements)`);
       }
     }
     this.patterns();
-    return this.problems;
+    const all = this.spec.ifcVersions.length;
+    const schemaProblems = [...this.bySchema].map(([message, versions]) => `specification "${this.spec.name}": ${message}${versions.length < all ? ` (in ${versions.join(', ')})` : ''}.`);
+    return [...schemaProblems, ...this.problems];
   }
 
   private facet(schema: IfcSchema, facet: Facet, classes: string[] | undefined): void {

@@ -59,8 +59,7 @@ function candidates(model: IdsModelView, spec: Specification): readonly number[]
 }
 
 function entityRef(model: IdsModelView, id: number): EntityRef {
-  const { globalId, name } = model.describe(id);
-  return { expressId: id, ifcClass: model.className(id), globalId, name };
+  return { expressId: id, ifcClass: model.className(id), ...model.describe(id) };
 }
 
 async function checkSpecification(model: IdsModelView, spec: Specification, hooks: CheckHooks, progress: (within: number) => void): Promise<SpecificationResult> {

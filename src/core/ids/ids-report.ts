@@ -9,6 +9,8 @@ export interface EntityRef {
   readonly ifcClass: string;
   readonly globalId: string | null;
   readonly name: string | null;
+  /** A room's name is its LongName (its Name is the number): kept for the reports and the room list. */
+  readonly longName: string | null;
 }
 
 export interface EntityResult {

@@ -64,6 +64,6 @@ export interface IdsModelView {
   materials(id: number): readonly string[] | undefined;
   /** Direct wholes of an entity through each relation partOf knows. */
   parents(id: number): readonly ParentLink[];
-  /** GlobalId, Name and a display label of an entity, for reports. */
-  describe(id: number): { globalId: string | null; name: string | null };
+  /** GlobalId, Name and LongName (when the class has one) of an entity, for reports. */
+  describe(id: number): { globalId: string | null; name: string | null; longName: string | null };
 }

@@ -294,8 +294,8 @@ export class WebIfcModelView implements IdsModelView {
     return this.relations.parents.get(id) ?? [];
   }
 
-  describe(id: number): { globalId: string | null; name: string | null } {
-    return { globalId: this.text(id, 'GlobalId'), name: this.text(id, 'Name') };
+  describe(id: number): { globalId: string | null; name: string | null; longName: string | null } {
+    return { globalId: this.text(id, 'GlobalId'), name: this.text(id, 'Name'), longName: this.text(id, 'LongName') };
   }
 }
 
