@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import * as path from 'path';
 import { compareSchedules } from '../core/diff/compare-schedules';
-import { hasDifferences, RevisionDiff } from '../core/diff/revision-diff-types';
+import { changeCounts, hasDifferences, RevisionDiff } from '../core/diff/revision-diff-types';
 import { Disposable, DisposableStore } from '../core/lifecycle';
 import { isCancelled, OperationError } from '../core/operations/operation-error';
 import { OperationRunner } from '../core/operations/operation-runner';
@@ -113,8 +113,7 @@ function formatOf(options: DiffCommandOptions): DiffFormat {
 
 function summary(diff: RevisionDiff): string {
   const { header: h } = diff;
-  const counts = hasDifferences(diff) ? `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed` : 'no differences';
-  return `${h.old.file} → ${h.new.file}: ${plural(h.old.rooms, 'room')} → ${h.new.rooms}; ${counts}. ${h.match.explanation}`;
+  return `${h.old.file} → ${h.new.file}: ${plural(h.old.rooms, 'room')} → ${h.new.rooms}; ${changeCounts(diff)}. ${h.match.explanation}`;
 }
 
 export async function runDiffCommand(oldFile: string, newFile: string, options: DiffCommandOptions, io: CliIO): Promise<number> {

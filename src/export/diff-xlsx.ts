@@ -2,6 +2,7 @@
 // changed field (filterable by change, room and field), "Summary" says which files were compared,
 // how rooms were matched and with which tolerance.
 import ExcelJS from 'exceljs';
+import { diffRows, DiffRow } from '../core/diff/diff-rows';
 import { DiffValue, RevisionDiff } from '../core/diff/revision-diff-types';
 import { EXPORTER } from './exporter-info';
 import { cellValue, HEADER_FILL } from './xlsx-export';
@@ -25,15 +26,8 @@ function cell(v: DiffValue): ExcelJS.CellValue {
   return cellValue(v);
 }
 
-function changeRows(diff: RevisionDiff): DiffValue[][] {
-  const rows: DiffValue[][] = [];
-  for (const r of diff.added) rows.push(['added', r.number, r.name, r.storey, r.globalId, null, null, null]);
-  for (const r of diff.removed) rows.push(['removed', r.number, r.name, r.storey, r.globalId, null, null, null]);
-  for (const r of diff.changed) {
-    // The storey of a changed room is its new one; a move shows as its own "storey" row.
-    for (const c of r.changes) rows.push(['changed', r.number, r.name, null, r.globalId, c.field, c.old, c.new]);
-  }
-  return rows;
+function changeRow(r: DiffRow): DiffValue[] {
+  return [r.kind, r.number, r.name, r.storey, r.globalId, r.field, r.old, r.new];
 }
 
 function summaryRows(diff: RevisionDiff): DiffValue[][] {
@@ -62,8 +56,8 @@ export async function writeDiffXlsx(diff: RevisionDiff, filePath: string): Promi
   workbook.creator = `IFC Room Schedule ${EXPORTER.version}`;
   const changes = workbook.addWorksheet('Changes', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   changes.columns = CHANGE_COLUMNS;
-  const rows = changeRows(diff);
-  for (const row of rows) changes.addRow(row.map(cell));
+  const rows = diffRows(diff);
+  for (const row of rows) changes.addRow(changeRow(row).map(cell));
   changes.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: CHANGE_COLUMNS.length } };
   changes.getRow(1).eachCell((c) => {
     c.font = { bold: true };

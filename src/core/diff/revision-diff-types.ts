@@ -74,4 +74,9 @@ export function hasDifferences(diff: RevisionDiff): boolean {
   return diff.added.length > 0 || diff.removed.length > 0 || diff.changed.length > 0;
 }
 
+/** "2 added, 0 removed, 5 changed", or "no differences". */
+export function changeCounts(diff: RevisionDiff): string {
+  return hasDifferences(diff) ? `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed` : 'no differences';
+}
+
 export const DEFAULT_TOLERANCE_PERCENT = 0.5;

@@ -20,6 +20,8 @@ export interface AppArgs {
   /** For the loading screenshot and cancel demos: cancel the load after this many ms. */
   cancelAfter: number | undefined;
   verbose: boolean;
+  /** Once loaded, compare the model with this file, as File → Compare with… does. */
+  compareWith: string | undefined;
 }
 
 function positiveInt(v: string): number {
@@ -41,11 +43,12 @@ export function parseAppArgs(argv: string[]): AppArgs {
     .option('--keep-running', 'keep running after the screenshot')
     .option('--quit-after <ms>', 'quit after this many milliseconds', positiveInt)
     .option('--cancel-after <ms>', 'cancel the model load after this many milliseconds', positiveInt)
+    .option('--compare-with <file>', 'once loaded, compare the model with this earlier revision (File → Compare with…)')
     .option('-v, --verbose', 'log everything to the console')
     .allowExcessArguments(false)
     .exitOverride();
   program.parse(argv);
-  const o = program.opts<{ sample: boolean; screenshot?: string; screenshotWhen: string; select?: string; tab?: string; keepRunning?: boolean; quitAfter?: number; cancelAfter?: number; verbose?: boolean }>();
+  const o = program.opts<{ sample: boolean; screenshot?: string; screenshotWhen: string; select?: string; tab?: string; keepRunning?: boolean; quitAfter?: number; cancelAfter?: number; verbose?: boolean; compareWith?: string }>();
   const when = o.screenshotWhen as ScreenshotMoment;
   if (!['loaded', 'loading', 'diagnostics'].includes(when)) throw new InvalidArgumentError(`--screenshot-when: expected loaded, loading or diagnostics, got ${when}`);
   const tab = o.tab as AppArgs['tab'];
@@ -61,5 +64,6 @@ export function parseAppArgs(argv: string[]): AppArgs {
     quitAfter: o.quitAfter,
     cancelAfter: o.cancelAfter,
     verbose: Boolean(o.verbose),
+    compareWith: o.compareWith,
   };
 }

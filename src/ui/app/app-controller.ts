@@ -11,7 +11,6 @@ import { displayName } from '../../core/schedule/model';
 import { appPaths, AppPaths } from '../../platform/paths';
 import { SettingsStore } from '../../platform/settings';
 import { log } from '../../platform/logging';
-import { QFileDialog, FileMode } from '../qt';
 import { MainWindow } from '../main-window/main-window';
 import { CommandContext, Commands } from './commands';
 import { LoadController, LoadOutcome } from './load-controller';
@@ -24,6 +23,8 @@ import { AppDialogs } from './app-dialogs';
 import { DiagnosticsController } from '../diagnostics/diagnostics-controller';
 import { ExportController } from '../export/export-controller';
 import { GoToSpaceController } from '../spaces/go-to-space-controller';
+import { CompareController } from '../compare/compare-controller';
+import { chooseModelFile } from '../dialogs/model-file-dialog';
 import type { DropChoice } from '../main-window/dropped-files';
 import { validationSummary } from '../../core/schedule/validation';
 import { listen } from '../widgets/qt-lifecycle';
@@ -54,6 +55,7 @@ export class AppController extends Disposable {
   readonly diagnostics: DiagnosticsController;
   readonly exporter: ExportController;
   readonly goToSpace: GoToSpaceController;
+  readonly compare: CompareController;
   /** The one writer of the status bar and of the heading while no model is open. */
   readonly presenter: LoadPresenter;
   private readonly dialogs: AppDialogs;
@@ -94,6 +96,9 @@ export class AppController extends Disposable {
     this.dialogs = this.register(new AppDialogs(this.window.window));
     this.exporter = this.register(new ExportController(this.window, this.runner, () => this.session, (m) => this.showError(m)));
     this.goToSpace = this.register(new GoToSpaceController(this.window.window, this.window.spaces, () => this.session?.spaces ?? []));
+    this.compare = this.register(
+      new CompareController({ parent: this.window.window, list: this.window.spaces, runner: this.runner, session: () => this.session, dataDir: this.paths.data, showError: (e) => this.showError(e), goTo: (i) => this.goToSpace.goTo(i), notice: (t) => this.presenter.setNotice(t) }),
+    );
     this.presenter = this.register(new LoadPresenter(this.runner, this.window.status, this.window.details, () => this.session !== undefined));
     this.wire();
     restoreWindowGeometry(this.window.window, this.settings);
@@ -136,6 +141,7 @@ export class AppController extends Disposable {
     const pending: Promise<void>[] = [];
     if (this.loader.isLoading) pending.push(this.loader.cancel());
     if (this.exporter.isRunning) pending.push(this.exporter.cancel());
+    if (this.compare.isRunning) pending.push(this.compare.cancel());
     return Promise.all(pending).then(() => undefined);
   }
 
@@ -179,6 +185,7 @@ export class AppController extends Disposable {
     const idleWithModel = (x: CommandContext) => x.hasModel && !x.busy;
     c.define('open', { text: '&Open…', shortcut: 'Ctrl+O', icon: 'open', tip: 'Open an IFC model', run: () => this.showOpenDialog() });
     c.define('close', { text: '&Close', shortcut: 'Ctrl+W', icon: 'close', tip: 'Close the model', enabledWhen: (x) => x.hasModel || x.loading, run: () => this.closeModel() });
+    c.define('compare', { text: 'Compare &with…', tip: 'Compare the rooms with another revision of the model', enabledWhen: idleWithModel, run: () => this.compare.chooseFile(path.dirname(this.session?.filePath ?? process.cwd())) });
     c.define('exit', { text: 'E&xit', shortcut: 'Ctrl+Q', run: () => this.exitRequested.fire() });
     c.define('refresh', { text: '&Refresh', shortcut: 'F5', icon: 'refresh', tip: 'Read the model file again', enabledWhen: idleWithModel, run: () => this.session && this.open(this.session.filePath) });
     c.define('toggleSpaces', { text: 'Show &spaces panel', shortcut: 'Ctrl+L', checkable: true, run: () => this.toggleSpacesPanel() });
@@ -301,16 +308,7 @@ export class AppController extends Disposable {
 
   private showOpenDialog(): void {
     const recent = this.settings.get().recentFiles[0];
-    const dialog = new QFileDialog(this.window.window, 'Open IFC model', recent ? path.dirname(recent) : process.cwd());
-    dialog.setFileMode(FileMode.ExistingFile);
-    dialog.setNameFilter('IFC models (*.ifc *.ifczip *.IFC *.IFCZIP);;All files (*)');
-    const sub = listen(dialog, 'fileSelected', (file: string) => this.open(file), 'openDialog.fileSelected');
-    const done = listen(dialog, 'finished', () => {
-      sub.dispose();
-      done.dispose();
-      dialog.deleteLater();
-    }, 'openDialog.finished');
-    dialog.open(); // window-modal, but not blocking Node (never exec())
+    chooseModelFile(this.window.window, 'Open IFC model', recent ? path.dirname(recent) : process.cwd(), (file) => this.open(file));
   }
 
   private toggleSpacesPanel(): void {

@@ -31,6 +31,7 @@ export class Automation extends Disposable {
         // First paint after the model is shown: reported for the start-up benchmark.
         log().info(`model ${o.kind} ${Math.round(performance.now() - this.startedAt)} ms after start; window title "${this.app.window.window.windowTitle()}"`);
         if (o.kind === 'loaded') this.selectRequestedRoom();
+        if (o.kind === 'loaded' && a.compareWith) this.app.compare.compareWith(a.compareWith);
         if (a.screenshot && a.screenshotWhen === 'loaded' && o.kind === 'loaded') this.screenshotSoon();
         if (a.screenshot && a.screenshotWhen === 'diagnostics' && o.kind === 'cancelled') this.screenshotDiagnosticsSoon();
         if (a.screenshot && o.kind === 'failed' && a.screenshotWhen === 'loaded') this.screenshotSoon();

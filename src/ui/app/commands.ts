@@ -7,7 +7,7 @@ import { QAction, QIcon, QKeySequence } from '../qt';
 import { listen } from '../widgets/qt-lifecycle';
 
 export type CommandId =
-  | 'open' | 'close' | 'exit'
+  | 'open' | 'close' | 'compare' | 'exit'
   | 'refresh' | 'toggleSpaces'
   | 'next' | 'previous' | 'goto' | 'filter'
   | 'export' | 'exportJson' | 'exportCsv' | 'exportXlsx' | 'validate' | 'freeMemory'

@@ -29,9 +29,12 @@ export class ChoiceDialog<Id extends string> extends AppDialog {
   /** The button the user pressed, or 'closed' when the dialog was closed otherwise. */
   readonly onDidChoose: Event<Id | 'closed'> = this.chosen.event;
   private answered = false;
+  /** The title line as shown (tests read it). */
+  readonly heading: string;
 
   constructor(parent: QWidget | undefined, spec: ChoiceDialogSpec<Id>) {
     super('ChoiceDialog', { parent, objectName: spec.objectName ?? 'choiceDialog', title: spec.title });
+    this.heading = spec.heading;
     const heading = label(spec.heading, { name: 'dialogHeading', wrap: true, selectable: true });
     heading.setStyleSheet('font-weight: bold; font-size: 12pt;');
     this.messageLabel = label(spec.message, { wrap: true, selectable: true });

@@ -16,6 +16,12 @@ import { listen } from '../widgets/qt-lifecycle';
 import { ArrayTableModel, ownTableModel } from '../widgets/table-model';
 import { readOnlyTable } from '../widgets/table-view';
 
+/** A sign before a room's number, set by a feature (Compare with…: changed or added), with its reason as the tooltip. */
+export interface RoomMark {
+  symbol: string;
+  tip: string;
+}
+
 export class SpaceListPanel extends Disposable {
   readonly widget: QWidget;
   private readonly filter = new QLineEdit();
@@ -24,6 +30,8 @@ export class SpaceListPanel extends Disposable {
   private readonly model: ArrayTableModel<ListRow>;
   private spaces: readonly Space[] = [];
   private isAnnotated: (s: Space) => boolean = () => false;
+  /** Marks by the feature that set them; they belong to the spaces listed and go with them. */
+  private readonly marks = new Map<string, ReadonlyMap<Space, RoomMark>>();
   private rows: ListRow[] = [];
   private reportedIndex = -1;
   private readonly selected = this.register(new Emitter<number>('SpaceListPanel.selected'));
@@ -33,7 +41,7 @@ export class SpaceListPanel extends Disposable {
   constructor() {
     super('SpaceListPanel');
     this.model = new ArrayTableModel<ListRow>([
-      { title: 'Number', text: (r) => (r.kind === 'storey' ? `${r.title} — ${r.count} room${r.count === 1 ? '' : 's'}, ${formatArea(r.area, 1)}` : `${r.annotated ? '✎ ' : ''}${r.number || '—'}`), tooltip: (r) => (r.kind === 'space' && r.annotated ? 'This room has your notes' : undefined) },
+      { title: 'Number', text: (r) => (r.kind === 'storey' ? `${r.title} — ${r.count} room${r.count === 1 ? '' : 's'}, ${formatArea(r.area, 1)}` : `${this.marksOf(r.space).map((m) => `${m.symbol} `).join('')}${r.annotated ? '✎ ' : ''}${r.number || '—'}`), tooltip: (r) => (r.kind === 'space' ? this.tipOf(r) : undefined) },
       { title: 'Name', text: (r) => (r.kind === 'space' ? r.longName : '') },
       { title: 'Area', text: (r) => (r.kind === 'space' ? formatArea(r.area) : ''), alignRight: true, tooltip: (r) => (r.kind === 'space' ? `Floor area, source: ${r.areaSource}` : undefined) },
     ]);
@@ -53,6 +61,7 @@ export class SpaceListPanel extends Disposable {
 
   setSpaces(spaces: readonly Space[], isAnnotated: (s: Space) => boolean): void {
     this.spaces = spaces;
+    this.marks.clear();
     this.isAnnotated = isAnnotated;
     this.reportedIndex = -1;
     this.rebuild();
@@ -63,6 +72,33 @@ export class SpaceListPanel extends Disposable {
     const current = this.reportedIndex;
     this.rebuild();
     if (current >= 0) this.selectSpace(current, false);
+  }
+
+  /** Sets (or, with undefined, removes) the marks of one feature on the rooms listed now. */
+  setMarks(source: string, marks: ReadonlyMap<Space, RoomMark> | undefined): void {
+    if (marks) this.marks.set(source, marks);
+    else this.marks.delete(source);
+    this.refreshMarks();
+  }
+
+  /** The marks shown on a room, as text (tests read them). */
+  marksText(space: Space): string {
+    return this.marksOf(space).map((m) => m.symbol).join('');
+  }
+
+  private marksOf(space: Space): RoomMark[] {
+    const out: RoomMark[] = [];
+    for (const byRoom of this.marks.values()) {
+      const m = byRoom.get(space);
+      if (m) out.push(m);
+    }
+    return out;
+  }
+
+  private tipOf(row: SpaceRow): string | undefined {
+    const tips = this.marksOf(row.space).map((m) => m.tip);
+    if (row.annotated) tips.push('This room has your notes');
+    return tips.length ? tips.join('\n') : undefined;
   }
 
   get filterText(): string {
