@@ -177,8 +177,9 @@ export function diffSection(modelPath: string, modelBytes: number, log: Log): Pr
     const size = sizeMb(modelBytes);
     const growth = m.halfRoomsMs > 0 ? `; half the rooms ${m.halfRoomsMs} ms` : '';
     const rows: BenchRow[] = [
-      { area: 'diff', figure: `${size} (${m.rooms} rooms, ${m.changed} changed): compare by GlobalId, on the UI thread`, measured: `${m.byGlobalIdMs} ms${growth}`, goal: `< ${GOALS.stallMs} ms`, pass: m.byGlobalIdMs < GOALS.stallMs },
-      { area: 'diff', figure: `${size}: compare by number + storey (GlobalIds regenerated)`, measured: `${m.byNumberAndStoreyMs} ms`, goal: `< ${GOALS.stallMs} ms`, pass: m.byNumberAndStoreyMs < GOALS.stallMs },
+      { area: 'diff', figure: `${size} (${m.rooms} rooms, ${m.changed} changed): compare by GlobalId, whole`, measured: `${m.byGlobalIdMs} ms${growth}`, goal: '' },
+      { area: 'diff', figure: `${size}: compare by number + storey (GlobalIds regenerated), whole`, measured: `${m.byNumberAndStoreyMs} ms`, goal: '' },
+      { area: 'diff', figure: `${size}: longest slice of the app's sliced compare (UI thread held)`, measured: `${m.longestSliceMs} ms`, goal: `< ${GOALS.stallMs} ms`, pass: m.longestSliceMs < GOALS.stallMs },
     ];
     return { rows, data: m };
   });

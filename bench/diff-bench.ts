@@ -1,7 +1,7 @@
 // Revision compare on a large model: how long compareSchedules takes on the UI thread (File →
 // Compare with… runs it there, after the other model was read in a worker), matched by GlobalId and
 // by the number+storey fallback, and how the time grows with the room count (linear: it uses maps).
-import { compareSchedules } from '../src/core/diff/compare-schedules';
+import { compareSchedules, compareSchedulesInSlices } from '../src/core/diff/compare-schedules';
 import { RoomSchedule, Space } from '../src/core/schedule/model';
 import { extractScheduleFromFile } from '../src/ifc/extract';
 import { generatedGlobalId } from './step-template';
@@ -14,6 +14,8 @@ export interface DiffMeasurement {
   byNumberAndStoreyMs: number;
   /** Median time for the first half of the rooms, to read the growth against. */
   halfRoomsMs: number;
+  /** The longest slice of the sliced comparison the app runs (median over the runs): how long it holds the UI thread at most. */
+  longestSliceMs: number;
 }
 
 /**
@@ -32,6 +34,12 @@ export function nextRevision(schedule: RoomSchedule, regenerateGlobalIds: boolea
 }
 
 /** Median of `runs` after two warm-up calls (the first calls run unoptimised code and say little). */
+async function longestSliceOf(runs: number, measure: () => Promise<number>): Promise<number> {
+  const values: number[] = [];
+  for (let i = 0; i < runs; i++) values.push(await measure());
+  return Math.round(median(values) * 10) / 10;
+}
+
 function timed(runs: number, fn: () => unknown): number {
   // Start clean: the extraction just before leaves hundreds of MB of garbage for the collector.
   (globalThis as { gc?: () => void }).gc?.();
@@ -44,6 +52,18 @@ function timed(runs: number, fn: () => unknown): number {
     times.push(performance.now() - started);
   }
   return Math.round(median(times) * 10) / 10;
+}
+
+/** The longest stretch between two pauses of the sliced comparison. */
+async function longestSlice(before: RoomSchedule, after: RoomSchedule): Promise<number> {
+  let longest = 0;
+  let since = performance.now();
+  await compareSchedulesInSlices(before, after, {}, async () => {
+    longest = Math.max(longest, performance.now() - since);
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  });
+  return Math.max(longest, performance.now() - since);
 }
 
 export async function measureDiff(modelPath: string, runs = 9): Promise<DiffMeasurement> {
@@ -61,5 +81,6 @@ export async function measureDiff(modelPath: string, runs = 9): Promise<DiffMeas
     byGlobalIdMs: timed(runs, () => compareSchedules(before, after)),
     byNumberAndStoreyMs: timed(runs, () => compareSchedules(before, regenerated)),
     halfRoomsMs: timed(runs, () => compareSchedules(half(before), half(after))),
+    longestSliceMs: await longestSliceOf(runs, () => longestSlice(before, after)),
   };
 }

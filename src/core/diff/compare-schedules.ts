@@ -20,8 +20,8 @@ function fileInfo(schedule: RoomSchedule): DiffFileInfo {
   return { file: name, sha256, rooms: schedule.spaces.length };
 }
 
-/** Rooms compared between two pauses of compareSchedulesInSlices: ~2-5 ms of work on the bench machine. */
-const SLICE_ROOMS = 250;
+/** Rooms compared between two pauses of compareSchedulesInSlices: 1-2 ms of work on an idle bench machine, ~35 ms at a load average of 20. */
+const SLICE_ROOMS = 100;
 
 /** The comparison as steps: it yields after every SLICE_ROOMS rooms, so a caller can let other work run between. */
 function* comparing(before: RoomSchedule, after: RoomSchedule, options: CompareOptions): Generator<void, RevisionDiff> {
