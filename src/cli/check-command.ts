@@ -5,16 +5,10 @@
 import { Command, Option } from 'commander';
 import * as path from 'path';
 import { IdsReport, reportCounts, SpecificationResult } from '../core/ids/ids-report';
-import { Disposable, DisposableStore } from '../core/lifecycle';
-import { isCancelled, OperationError } from '../core/operations/operation-error';
-import { OperationRunner } from '../core/operations/operation-runner';
-import { RunningOperation } from '../core/operations/running-operation';
-import { toErrorInfo } from '../core/operations/worker-side';
 import { IDS_REPORT_FORMATS, IdsReportFormat, idsReportJson, writeIdsReport } from '../export/ids-report-output';
 import { startIdsCheck } from '../ifc/ids/ids-check-job';
 import { CliIO, formatDuration, plural } from './cli-io';
-import { InterruptSignal, onInterrupt, SIGNAL_EXIT_CODE } from './interrupt';
-import { ProgressBar } from './progress-bar';
+import { reportFormat, reportOutputProblem, runReportCommand } from './report-run';
 
 export interface CheckCommandOptions {
   ids?: string;
@@ -49,11 +43,6 @@ Examples:
   ifc-room-schedule check model.ifc --ids rooms.ids -o report.xlsx
 `;
 
-function formatOf(options: CheckCommandOptions): IdsReportFormat {
-  if (options.format) return options.format;
-  return options.out && path.extname(options.out).toLowerCase() === '.xlsx' ? 'xlsx' : 'json';
-}
-
 function entityLabel(r: SpecificationResult['results'][number]): string {
   const e = r.entity;
   const names = [e.name, e.longName].filter((n): n is string => !!n).map((n) => `'${n}'`).join(' ');
@@ -76,82 +65,26 @@ export function checkSummary(report: IdsReport, all: boolean): string {
   return [head, ...report.specifications.flatMap((s) => specificationLines(s, all))].join('\n') + '\n';
 }
 
-class CheckRun extends Disposable {
-  private readonly runner: OperationRunner;
-  private current: RunningOperation<IdsReport> | undefined;
-  interruptedBy: InterruptSignal | undefined;
-
-  constructor(private readonly io: CliIO) {
-    super('CheckRun');
-    this.runner = this.register(new OperationRunner({ log: io.log }));
-    this.register(
-      onInterrupt((signal) => {
-        if (this.interruptedBy) process.exit(SIGNAL_EXIT_CODE[signal]);
-        this.interruptedBy = signal;
-        this.io.stderr.write(`\nCancelling… (press Ctrl-C again to quit at once)\n`);
-        void this.current?.cancel('user');
-      }),
-    );
-  }
-
-  async check(modelPath: string, idsPath: string, options: CheckCommandOptions): Promise<IdsReport> {
-    const store = new DisposableStore('cli:check');
-    try {
-      const op = startIdsCheck(this.runner, { modelPath, idsPath }, { onTimeout: 'cancel' });
-      this.current = op;
-      if (!options.quiet) {
-        const bar = store.add(new ProgressBar(this.io.stderr, path.basename(modelPath), { phaseLines: options.verbose === true }));
-        store.add(op.onDidProgress((p) => bar.update(p)));
-      }
-      return await op.result;
-    } finally {
-      this.current = undefined;
-      store.dispose();
-    }
-  }
-
-  whenIdle(): Promise<void> {
-    return this.runner.whenIdle();
-  }
-}
-
 export async function runCheckCommand(model: string, options: CheckCommandOptions, io: CliIO): Promise<number> {
   if (!options.ids) {
     io.stderr.write('error: give the IDS file to check against: --ids <file.ids>\n');
     return CHECK_EXIT.unusable;
   }
-  const format = formatOf(options);
-  if (format === 'xlsx' && options.out === '-') {
-    io.stderr.write('error: XLSX cannot go to stdout: give -o <file>.xlsx.\n');
+  const format = reportFormat(options.format, options.out);
+  const problem = reportOutputProblem(format, options.out);
+  if (problem) {
+    io.stderr.write(`error: ${problem}\n`);
     return CHECK_EXIT.unusable;
   }
   const started = performance.now();
-  const run = new CheckRun(io);
-  try {
-    const report = await run.check(path.resolve(io.cwd, model), path.resolve(io.cwd, options.ids), options);
-    let summaryStream: NodeJS.WriteStream = io.stdout;
-    if (options.out === '-') {
-      io.stdout.write(idsReportJson(report));
-      summaryStream = io.stderr;
-    } else if (options.out) {
-      const written = await writeIdsReport(report, format, path.resolve(io.cwd, options.out));
-      if (!options.quiet) io.stdout.write(`→ ${path.relative(io.cwd, written) || written}\n`);
-    }
+  const modelPath = path.resolve(io.cwd, model);
+  const idsPath = path.resolve(io.cwd, options.ids);
+  return runReportCommand(io, options, 'check', CHECK_EXIT.unusable, async (run) => {
+    const report = await run.operation(path.basename(modelPath), (runner) => startIdsCheck(runner, { modelPath, idsPath }, { onTimeout: 'cancel' }));
+    const summaryStream = await run.writeReport(options.out, () => idsReportJson(report), (target) => writeIdsReport(report, format, target));
     if (!options.quiet) summaryStream.write(`${checkSummary(report, options.verbose === true)}(${formatDuration(performance.now() - started)})\n`);
     return report.status === 'pass' ? CHECK_EXIT.pass : CHECK_EXIT.fail;
-  } catch (e) {
-    if (isCancelled(e) && run.interruptedBy) return SIGNAL_EXIT_CODE[run.interruptedBy];
-    const info = e instanceof OperationError ? e.toInfo() : toErrorInfo(e);
-    io.stderr.write(`error: ${info.message}\n  ${info.suggestion}\n`);
-    if (options.verbose && info.detail) io.stderr.write(`  detail: ${info.detail}\n`);
-    io.log.error('check failed', { ...info });
-    return CHECK_EXIT.unusable;
-  } finally {
-    // Exit only once every worker is gone: no orphan thread, and the process ends by itself.
-    await run.whenIdle();
-    run.dispose();
-    if (run.interruptedBy) io.stderr.write(`Cancelled; no report was written.\n`);
-  }
+  });
 }
 
 export function registerCheckCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {

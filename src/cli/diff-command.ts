@@ -5,11 +5,6 @@ import { Command, Option } from 'commander';
 import * as path from 'path';
 import { compareSchedules } from '../core/diff/compare-schedules';
 import { changeCounts, hasDifferences, RevisionDiff } from '../core/diff/revision-diff-types';
-import { Disposable, DisposableStore } from '../core/lifecycle';
-import { isCancelled, OperationError } from '../core/operations/operation-error';
-import { OperationRunner } from '../core/operations/operation-runner';
-import { RunningOperation } from '../core/operations/running-operation';
-import { toErrorInfo } from '../core/operations/worker-side';
 import { withoutModelExtension } from '../core/schedule/model-file';
 import { RoomSchedule } from '../core/schedule/model';
 import { diffJson, DiffFormat, DIFF_FORMATS, writeDiffReport } from '../export/diff-output';
@@ -18,8 +13,7 @@ import { startExtraction } from '../ifc/extraction-job';
 import { loadAnnotations } from '../platform/annotation-file';
 import { appPaths } from '../platform/paths';
 import { CliIO, formatDuration, plural } from './cli-io';
-import { InterruptSignal, onInterrupt, SIGNAL_EXIT_CODE } from './interrupt';
-import { ProgressBar } from './progress-bar';
+import { reportFormat, reportOutputProblem, ReportRun, runReportCommand } from './report-run';
 
 export interface DiffCommandOptions {
   format?: DiffFormat;
@@ -55,48 +49,13 @@ Examples:
   ifc-room-schedule diff week1.ifc week2.ifc -o changes.xlsx --tolerance 1
 `;
 
-class DiffRun extends Disposable {
-  private readonly runner: OperationRunner;
-  private current: RunningOperation<RoomSchedule> | undefined;
-  interruptedBy: InterruptSignal | undefined;
-
-  constructor(private readonly io: CliIO) {
-    super('DiffRun');
-    this.runner = this.register(new OperationRunner({ log: io.log }));
-    this.register(
-      onInterrupt((signal) => {
-        // A second Ctrl-C: the user wants out now, whatever is still winding down.
-        if (this.interruptedBy) process.exit(SIGNAL_EXIT_CODE[signal]);
-        this.interruptedBy = signal;
-        this.io.stderr.write(`\nCancelling… (press Ctrl-C again to quit at once)\n`);
-        void this.current?.cancel('user');
-      }),
-    );
-  }
-
-  /** One model through the extraction worker, with the saved notes the app keeps for it. */
-  async read(file: string, options: DiffCommandOptions): Promise<RoomSchedule> {
-    const name = path.basename(file);
-    const store = new DisposableStore(`cli:diff ${name}`);
-    try {
-      const op = startExtraction(this.runner, { path: path.resolve(this.io.cwd, file), name, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' });
-      this.current = op;
-      if (!options.quiet) {
-        const bar = store.add(new ProgressBar(this.io.stderr, name, { phaseLines: options.verbose === true }));
-        store.add(op.onDidProgress((p) => bar.update(p)));
-      }
-      const schedule = await op.result;
-      const { annotations } = loadAnnotations(appPaths().data, schedule.metadata.source.sha256);
-      return { ...schedule, annotations };
-    } finally {
-      this.current = undefined;
-      store.dispose();
-    }
-  }
-
-  whenIdle(): Promise<void> {
-    return this.runner.whenIdle();
-  }
+/** One model through the extraction worker, with the saved notes the app keeps for it. */
+async function readModel(run: ReportRun, file: string, cwd: string): Promise<RoomSchedule> {
+  const name = path.basename(file);
+  run.step = name;
+  const schedule = await run.operation(name, (runner) => startExtraction(runner, { path: path.resolve(cwd, file), name, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' }));
+  const { annotations } = loadAnnotations(appPaths().data, schedule.metadata.source.sha256);
+  return { ...schedule, annotations };
 }
 
 function parseTolerance(text: string | undefined): number | undefined {
@@ -106,11 +65,6 @@ function parseTolerance(text: string | undefined): number | undefined {
   return value;
 }
 
-function formatOf(options: DiffCommandOptions): DiffFormat {
-  if (options.format) return options.format;
-  return options.out && path.extname(options.out).toLowerCase() === '.xlsx' ? 'xlsx' : 'json';
-}
-
 function summary(diff: RevisionDiff): string {
   const { header: h } = diff;
   return `${h.old.file} → ${h.new.file}: ${plural(h.old.rooms, 'room')} → ${h.new.rooms}; ${changeCounts(diff)}. ${h.match.explanation}`;
@@ -118,47 +72,26 @@ function summary(diff: RevisionDiff): string {
 
 export async function runDiffCommand(oldFile: string, newFile: string, options: DiffCommandOptions, io: CliIO): Promise<number> {
   let tolerancePercent: number | undefined;
-  const format = formatOf(options);
+  const format = reportFormat(options.format, options.out);
   try {
     tolerancePercent = parseTolerance(options.tolerance);
-    if (format === 'xlsx' && options.out === '-') throw new Error('XLSX cannot go to stdout: give -o <file>.xlsx.');
+    const problem = reportOutputProblem(format, options.out);
+    if (problem) throw new Error(problem);
   } catch (e) {
     io.stderr.write(`error: ${(e as Error).message}\n`);
     return DIFF_EXIT.trouble;
   }
   const started = performance.now();
-  const run = new DiffRun(io);
-  let step = path.basename(oldFile);
-  try {
-    const before = await run.read(oldFile, options);
-    step = path.basename(newFile);
-    const after = await run.read(newFile, options);
-    step = 'report';
+  return runReportCommand(io, options, 'diff', DIFF_EXIT.trouble, async (run) => {
+    const before = await readModel(run, oldFile, io.cwd);
+    const after = await readModel(run, newFile, io.cwd);
+    run.step = 'report';
     const diff = compareSchedules(before, after, { tolerancePercent });
     const out = options.out ?? (format === 'xlsx' ? `${withoutModelExtension(path.basename(oldFile))}-vs-${withoutModelExtension(path.basename(newFile))}.diff.xlsx` : '-');
-    let report: NodeJS.WriteStream = io.stdout;
-    if (out === '-') {
-      io.stdout.write(diffJson(diff));
-      report = io.stderr;
-    } else {
-      const written = await writeDiffReport(diff, format, path.resolve(io.cwd, out));
-      if (!options.quiet) io.stdout.write(`→ ${path.relative(io.cwd, written) || written}\n`);
-    }
-    if (!options.quiet) report.write(`${summary(diff)} (${formatDuration(performance.now() - started)})\n`);
+    const summaryStream = await run.writeReport(out, () => diffJson(diff), (target) => writeDiffReport(diff, format, target));
+    if (!options.quiet) summaryStream.write(`${summary(diff)} (${formatDuration(performance.now() - started)})\n`);
     return hasDifferences(diff) ? DIFF_EXIT.different : DIFF_EXIT.same;
-  } catch (e) {
-    if (isCancelled(e) && run.interruptedBy) return SIGNAL_EXIT_CODE[run.interruptedBy];
-    const info = e instanceof OperationError ? e.toInfo() : toErrorInfo(e);
-    io.stderr.write(`error: ${step}: ${info.message}\n  ${info.suggestion}\n`);
-    if (options.verbose && info.detail) io.stderr.write(`  detail: ${info.detail}\n`);
-    io.log.error('diff failed', { ...info });
-    return DIFF_EXIT.trouble;
-  } finally {
-    // Exit only once every worker is gone: no orphan thread, and the process ends by itself.
-    await run.whenIdle();
-    run.dispose();
-    if (run.interruptedBy) io.stderr.write(`Cancelled; no report was written.\n`);
-  }
+  });
 }
 
 export function registerDiffCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {

@@ -1,10 +1,11 @@
 // `ifc-room-schedule diff` as a script or a user runs it (a real process): diff(1)'s exit statuses,
 // the JSON report on stdout, the XLSX report on disk, and a clear message for trouble.
-import { execFile } from 'child_process';
+import { execFile, spawn } from 'child_process';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { generateLargeModel } from '../../bench/model-generator';
 import type { RevisionDiff } from '../../src/core/diff/revision-diff-types';
 import { editedCopy, withEdits } from '../diff/edited-model';
 import { malformedModel, realModel } from '../support/fixtures';
@@ -95,4 +96,20 @@ describe('ifc-room-schedule diff', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Exit status (as diff(1)): 0 the rooms are the same, 1 they differ, 2 trouble');
   });
+
+  it('Ctrl-C while the old model is read cancels it: exit 130, no report, and the process ends by itself', async () => {
+    // ~40 MB built from MultiZoneBuilding.ifc (the same model the extract command's Ctrl-C story uses).
+    const model = await generateLargeModel({ sample: realModel('MultiZoneBuilding.ifc'), targetMb: 40 });
+    const child = spawn(process.execPath, [CLI, 'diff', model.path, model.path, '-o', 'never.json', '--verbose'], { cwd: tmp, env: { ...process.env, IFC_RS_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const ended = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (!stderr.includes(': Parsing') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGINT');
+    expect(await ended).toBe(130);
+    expect(stderr).toContain('Cancelling…');
+    expect(stderr).toContain('Cancelled; no report was written.');
+    expect(fs.existsSync(path.join(tmp, 'never.json'))).toBe(false);
+  }, 180_000);
 });
