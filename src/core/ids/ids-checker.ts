@@ -4,7 +4,7 @@
 import { checkAttribute, checkEntity } from './facet-entity';
 import { applies, FacetOutcome, requirementFailure } from './facet-outcome';
 import { checkClassification, checkMaterial, checkPartOf, checkProperty } from './facet-relations';
-import type { EntityFacet, Facet, IdsDocument, Specification } from './ids-document';
+import type { AttributeFacet, EntityFacet, Facet, IdsDocument, Specification } from './ids-document';
 import type { EntityRef, EntityResult, SpecificationResult } from './ids-report';
 import type { IdsModelView } from './model-view';
 import { describeExpected, nameMatches } from './value-match';
@@ -50,12 +50,21 @@ function prohibitedReason(facet: Facet): string {
   }
 }
 
-/** The entities worth testing: those of the named classes when an entity facet names them, else all. */
+/**
+ * The entities worth testing: those of the classes an entity facet names; without one, those that
+ * have what the most selective other facet asks about (a 200 MB model holds millions of entities,
+ * and only the few hundred with property sets can meet a property facet).
+ */
 function candidates(model: IdsModelView, spec: Specification): readonly number[] {
-  const entity = spec.applicability.find((f): f is EntityFacet => f.facet === 'entity');
-  if (!entity) return model.allEntities();
-  const names = entity.name.kind === 'simple' ? [entity.name.value] : model.schema.entityNames().filter((n) => nameMatches(entity.name, n));
-  return names.flatMap((n) => model.entitiesOfClass(n.toUpperCase()));
+  const facets = spec.applicability;
+  const entity = facets.find((f): f is EntityFacet => f.facet === 'entity');
+  const classes = (matches: (name: string) => boolean) => model.schema.entityNames().filter(matches).flatMap((n) => model.entitiesOfClass(n));
+  if (entity) return entity.name.kind === 'simple' ? model.entitiesOfClass(entity.name.value) : classes((n) => nameMatches(entity.name, n));
+  for (const [facet, kind] of [['partOf', 'parents'], ['classification', 'classifications'], ['material', 'materials'], ['property', 'properties']] as const) {
+    if (facets.some((f) => f.facet === facet)) return model.entitiesWith(kind);
+  }
+  const attribute = facets.find((f): f is AttributeFacet => f.facet === 'attribute');
+  return attribute ? classes((n) => model.schema.attributes(n).some((a) => nameMatches(attribute.name, a.name))) : [];
 }
 
 function entityRef(model: IdsModelView, id: number): EntityRef {

@@ -45,8 +45,11 @@ export interface IdsModelView {
   readonly schema: IfcSchema;
   /** Express ids of every entity of exactly this class (upper case). */
   entitiesOfClass(upperName: string): readonly number[];
-  /** Express ids of every rooted or resource entity, for an applicability without an entity facet. */
-  allEntities(): readonly number[];
+  /**
+   * Entities that have (or inherit from their type) any association of this kind: the only ones an
+   * applicability without an entity facet can select, so a check never walks the whole model.
+   */
+  entitiesWith(kind: 'properties' | 'classifications' | 'materials' | 'parents'): readonly number[];
   /** Upper case class name of an entity. */
   className(id: number): string;
   /** An explicit attribute's value; undefined when the entity has no such attribute. */

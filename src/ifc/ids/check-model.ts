@@ -15,7 +15,7 @@ import { openModel } from '../open-model';
 import { readProjectContext } from '../project-context';
 import { checkSource, HEAD_BYTES, TAIL_BYTES } from '../validate-source';
 import { WarningCollector } from '../warnings';
-import { ifcEngine, isKnownType } from '../web-ifc-runtime';
+import { ifcEngine } from '../web-ifc-runtime';
 import type { LoadedIds } from './ids-file';
 import { ifcSchemas } from './ids-file';
 import { WebIfcModelView } from './web-ifc-model-view';
@@ -58,16 +58,7 @@ export async function checkModelFile(modelPath: string, ids: LoadedIds, options:
     const checkStarted = performance.now();
     const reader = new ModelReader(api, model.modelId, check.schemaFamily);
     const project = readProjectContext(reader, new WarningCollector());
-    const allIds = () => {
-      const vector = api.GetAllLines(model.modelId);
-      const out: number[] = [];
-      for (let i = 0; i < vector.size(); i++) {
-        const id = vector.get(i);
-        if (isKnownType(check.schemaFamily, reader.typeOf(id))) out.push(id);
-      }
-      return out;
-    };
-    const view = new WebIfcModelView(reader, ifcSchemas().get(version), project.units, allIds);
+    const view = new WebIfcModelView(reader, ifcSchemas().get(version), project.units);
     const [from, to] = CHECK_SPAN;
     const specifications = await checkSpecifications(ids.document, view, {
       checkpoint: () => run.checkpoint(),

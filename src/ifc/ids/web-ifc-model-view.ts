@@ -44,13 +44,11 @@ function isValue(a: RawArg): a is RawValue {
 export class WebIfcModelView implements IdsModelView {
   private readonly relations: IdsRelations;
   private readonly psetCache = new Map<number, PropertySetView[]>();
-  private all: number[] | undefined;
 
   constructor(
     private readonly reader: ModelReader,
     readonly schema: IfcSchema,
     private readonly units: ProjectUnits,
-    private readonly allIds: () => number[],
   ) {
     this.relations = new IdsRelations(reader, schema);
   }
@@ -60,9 +58,17 @@ export class WebIfcModelView implements IdsModelView {
     return code === undefined ? [] : this.reader.ids(code);
   }
 
-  allEntities(): readonly number[] {
-    this.all ??= this.allIds();
-    return this.all;
+  entitiesWith(kind: 'properties' | 'classifications' | 'materials' | 'parents'): readonly number[] {
+    const r = this.relations;
+    if (kind === 'parents') return [...r.parents.keys()];
+    const own = kind === 'properties' ? new Set(r.definitions.keys()) : new Set((kind === 'classifications' ? r.classifications : r.materials).keys());
+    if (kind === 'properties') {
+      // Type objects carry their sets in HasPropertySets, not through a relationship.
+      for (const name of this.schema.withSubtypes('IFCTYPEOBJECT')) for (const id of this.entitiesOfClass(name)) if (refs(this.arg(id, 'HasPropertySets') ?? null).length) own.add(id);
+    }
+    // Occurrences inherit what their type has.
+    for (const [occurrence, type] of r.typeOf) if (own.has(type)) own.add(occurrence);
+    return [...own];
   }
 
   className(id: number): string {
