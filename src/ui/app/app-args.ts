@@ -22,6 +22,8 @@ export interface AppArgs {
   verbose: boolean;
   /** Once loaded, compare the model with this file, as File → Compare with… does. */
   compareWith: string | undefined;
+  /** Once loaded, check the model against this IDS file, as Tools → Check requirements… does. */
+  checkIds: string | undefined;
 }
 
 function positiveInt(v: string): number {
@@ -44,11 +46,12 @@ export function parseAppArgs(argv: string[]): AppArgs {
     .option('--quit-after <ms>', 'quit after this many milliseconds', positiveInt)
     .option('--cancel-after <ms>', 'cancel the model load after this many milliseconds', positiveInt)
     .option('--compare-with <file>', 'once loaded, compare the model with this earlier revision (File → Compare with…)')
+    .option('--check-ids <file>', 'once loaded, check the model against this IDS file (Tools → Check requirements…)')
     .option('-v, --verbose', 'log everything to the console')
     .allowExcessArguments(false)
     .exitOverride();
   program.parse(argv);
-  const o = program.opts<{ sample: boolean; screenshot?: string; screenshotWhen: string; select?: string; tab?: string; keepRunning?: boolean; quitAfter?: number; cancelAfter?: number; verbose?: boolean; compareWith?: string }>();
+  const o = program.opts<{ sample: boolean; screenshot?: string; screenshotWhen: string; select?: string; tab?: string; keepRunning?: boolean; quitAfter?: number; cancelAfter?: number; verbose?: boolean; compareWith?: string; checkIds?: string }>();
   const when = o.screenshotWhen as ScreenshotMoment;
   if (!['loaded', 'loading', 'diagnostics'].includes(when)) throw new InvalidArgumentError(`--screenshot-when: expected loaded, loading or diagnostics, got ${when}`);
   const tab = o.tab as AppArgs['tab'];
@@ -65,5 +68,6 @@ export function parseAppArgs(argv: string[]): AppArgs {
     cancelAfter: o.cancelAfter,
     verbose: Boolean(o.verbose),
     compareWith: o.compareWith,
+    checkIds: o.checkIds,
   };
 }

@@ -24,6 +24,7 @@ import { DiagnosticsController } from '../diagnostics/diagnostics-controller';
 import { ExportController } from '../export/export-controller';
 import { GoToSpaceController } from '../spaces/go-to-space-controller';
 import { CompareController } from '../compare/compare-controller';
+import { CheckController } from '../check/check-controller';
 import { chooseModelFile } from '../dialogs/model-file-dialog';
 import type { DropChoice } from '../main-window/dropped-files';
 import { validationSummary } from '../../core/schedule/validation';
@@ -56,6 +57,7 @@ export class AppController extends Disposable {
   readonly exporter: ExportController;
   readonly goToSpace: GoToSpaceController;
   readonly compare: CompareController;
+  readonly check: CheckController;
   /** The one writer of the status bar and of the heading while no model is open. */
   readonly presenter: LoadPresenter;
   private readonly dialogs: AppDialogs;
@@ -98,6 +100,9 @@ export class AppController extends Disposable {
     this.goToSpace = this.register(new GoToSpaceController(this.window.window, this.window.spaces, () => this.session?.spaces ?? []));
     this.compare = this.register(
       new CompareController({ parent: this.window.window, list: this.window.spaces, runner: this.runner, session: () => this.session, dataDir: this.paths.data, showError: (e) => this.showError(e), goTo: (i) => this.goToSpace.goTo(i), notice: (t) => this.presenter.setNotice(t) }),
+    );
+    this.check = this.register(
+      new CheckController({ parent: this.window.window, list: this.window.spaces, runner: this.runner, session: () => this.session, dataDir: this.paths.data, showError: (e) => this.showError(e), goTo: (i) => this.goToSpace.goTo(i), notice: (t) => this.presenter.setNotice(t) }),
     );
     this.presenter = this.register(new LoadPresenter(this.runner, this.window.status, this.window.details, () => this.session !== undefined));
     this.wire();
@@ -142,6 +147,7 @@ export class AppController extends Disposable {
     if (this.loader.isLoading) pending.push(this.loader.cancel());
     if (this.exporter.isRunning) pending.push(this.exporter.cancel());
     if (this.compare.isRunning) pending.push(this.compare.cancel());
+    if (this.check.isRunning) pending.push(this.check.cancel());
     return Promise.all(pending).then(() => undefined);
   }
 
@@ -197,6 +203,7 @@ export class AppController extends Disposable {
     c.define('exportJson', { text: 'Export &JSON…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('json') });
     c.define('exportCsv', { text: 'Export &CSV…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('csv') });
     c.define('exportXlsx', { text: 'Export &XLSX…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('xlsx') });
+    c.define('checkRequirements', { text: 'Check &requirements…', tip: 'Check the model against an IDS file (buildingSMART Information Delivery Specification)', enabledWhen: idleWithModel, run: () => this.check.chooseFile() });
     c.define('validate', { text: '&Validate data', icon: 'validate', tip: 'Check the model data for gaps', enabledWhen: hasModel, run: () => this.validate() });
     c.define('freeMemory', { text: '&Free memory now', run: () => void this.freeMemory() });
     c.define('diagnostics', { text: '&Diagnostics…', icon: 'diagnostics', tip: 'Resources, leaks and cleanup history', run: () => this.diagnostics.show() });

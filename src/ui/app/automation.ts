@@ -34,6 +34,8 @@ export class Automation extends Disposable {
         // After the load's event-loop watch has ended (250 ms), so the two are measured apart.
         const other = a.compareWith;
         if (o.kind === 'loaded' && other) this.register(disposableTimeout(() => this.app.compare.compareWith(other), 400, 'compare-with', { owner: this }));
+        const ids = a.checkIds;
+        if (o.kind === 'loaded' && ids) this.register(disposableTimeout(() => this.app.check.checkWith(ids), 400, 'check-ids', { owner: this }));
         if (a.screenshot && a.screenshotWhen === 'loaded' && o.kind === 'loaded') this.screenshotSoon();
         if (a.screenshot && a.screenshotWhen === 'diagnostics' && o.kind === 'cancelled') this.screenshotDiagnosticsSoon();
         if (a.screenshot && o.kind === 'failed' && a.screenshotWhen === 'loaded') this.screenshotSoon();

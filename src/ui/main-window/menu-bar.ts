@@ -11,7 +11,7 @@ export function buildMenuBar(commands: Commands, recentFiles: (menu: QMenu) => v
     ['&File', ['open', { submenu: 'Recent files', fill: recentFiles }, 'close', '-', 'compare', '-', 'exit']],
     ['&View', ['refresh', 'toggleSpaces']],
     ['&Navigate', ['next', 'previous', 'goto', 'filter']],
-    ['&Tools', ['export', 'exportJson', 'exportCsv', 'exportXlsx', '-', 'validate', 'freeMemory', '-', 'cancel']],
+    ['&Tools', ['export', 'exportJson', 'exportCsv', 'exportXlsx', '-', 'checkRequirements', 'validate', 'freeMemory', '-', 'cancel']],
     ['&Help', ['diagnostics', 'guide', 'about']],
   ];
   for (const [title, items] of menus) {

@@ -1,0 +1,144 @@
+// Tools → Check requirements…: choose an IDS file, check the open model against it in the IDS check
+// worker (progress and Cancel in the status bar, which follows the runner), then list the results
+// and mark the failing rooms in the room list. The IDS is remembered per model (by its SHA-256).
+import * as path from 'path';
+import type { IdsRow } from '../../core/ids/ids-rows';
+import { failuresByEntity, IdsReport, reportCounts } from '../../core/ids/ids-report';
+import { Disposable, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
+import { isCancelled, OperationError } from '../../core/operations/operation-error';
+import type { OperationRunner } from '../../core/operations/operation-runner';
+import type { OperationErrorInfo } from '../../core/operations/protocol';
+import type { Space } from '../../core/schedule/model';
+import { startIdsCheck } from '../../ifc/ids/ids-check-job';
+import type { ModelSession } from '../app/model-session';
+import { OperationSlot } from '../app/operation-slot';
+import type { QWidget } from '../qt';
+import type { RoomMark, SpaceListPanel } from '../spaces/space-list-panel';
+import { CheckDialog } from './check-dialog';
+import { chooseIdsFile } from './ids-file-dialog';
+import { LastIdsFiles } from './last-ids';
+
+export type CheckOutcome = { kind: 'checked'; report: IdsReport } | { kind: 'failed'; error: OperationErrorInfo } | { kind: 'cancelled' };
+
+export interface CheckControllerDeps {
+  parent: QWidget;
+  list: SpaceListPanel;
+  runner: OperationRunner;
+  session: () => ModelSession | undefined;
+  /** The app's data folder: where the last IDS per model is kept. */
+  dataDir: string;
+  showError: (e: OperationErrorInfo) => void;
+  /** Goes to a room of the open model (clearing the list's filter if it hides it). */
+  goTo: (spaceIndex: number) => boolean;
+  /** The status bar's message once nothing runs. */
+  notice: (text: string) => void;
+}
+
+const MARKS = 'ids';
+
+export class CheckController extends Disposable {
+  private readonly running = this.register(new OperationSlot<IdsReport>('ids-check'));
+  private readonly dialogSlot = this.register(new MutableDisposable<CheckDialog>());
+  private readonly lastIds: LastIdsFiles;
+  /** The IDS of the last check and the model file it was for (paths only: no closed session kept alive). */
+  private lastCheck: { modelPath: string; idsPath: string } | undefined;
+  private readonly finished = this.register(new Emitter<CheckOutcome>('CheckController.finished'));
+  readonly onDidFinish: Event<CheckOutcome> = this.finished.event;
+
+  constructor(private readonly deps: CheckControllerDeps) {
+    super('CheckController');
+    this.lastIds = new LastIdsFiles(deps.dataDir);
+  }
+
+  get isRunning(): boolean {
+    return this.running.isRunning;
+  }
+
+  get dialog(): CheckDialog | undefined {
+    return this.dialogSlot.value;
+  }
+
+  /** The IDS last checked against the open model, if any (and still there). */
+  lastIdsForModel(): string | undefined {
+    const s = this.deps.session();
+    return s ? this.lastIds.get(s.schedule.metadata.source.sha256) : undefined;
+  }
+
+  chooseFile(): void {
+    const s = this.deps.session();
+    if (!s) return;
+    chooseIdsFile(this.deps.parent, path.dirname(s.filePath), this.lastIdsForModel(), (file) => this.checkWith(file));
+  }
+
+  /** Checks the open model against the IDS at `idsPath`. */
+  checkWith(idsPath: string): void {
+    const session = this.deps.session();
+    if (!session || this.running.isRunning) return;
+    const op = startIdsCheck(this.deps.runner, { modelPath: session.filePath, idsPath });
+    this.running.hold(op);
+    op.result.then(
+      (report) => this.end(op, session, idsPath, { kind: 'checked', report }),
+      (e: unknown) => {
+        if (isCancelled(e)) return this.end(op, session, idsPath, { kind: 'cancelled' });
+        const error = e instanceof OperationError ? e.toInfo() : { category: 'internal' as const, message: String(e), suggestion: 'Please report this with the log file.' };
+        if (this.end(op, session, idsPath, { kind: 'failed', error })) this.deps.showError(error);
+      },
+    );
+  }
+
+  async cancel(): Promise<void> {
+    const done = this.running.cancel('user');
+    if (!done) return;
+    this.finished.fire({ kind: 'cancelled' });
+    await done;
+  }
+
+  private end(op: Parameters<OperationSlot<IdsReport>['release']>[0], session: ModelSession, idsPath: string, outcome: CheckOutcome): boolean {
+    if (!this.running.release(op)) return false;
+    if (outcome.kind === 'checked' && this.deps.session() === session && !this.isDisposed) {
+      this.lastIds.set(session.schedule.metadata.source.sha256, idsPath);
+      this.lastCheck = { modelPath: session.filePath, idsPath };
+      this.show(outcome.report, session);
+      const c = reportCounts(outcome.report);
+      this.deps.notice(outcome.report.status === 'pass' ? `Checked against ${outcome.report.ids.fileName}: every applicable requirement passes` : `Checked against ${outcome.report.ids.fileName}: ${c.failed} of ${c.specifications} specifications fail, ${c.failedEntities} entities`);
+    } else if (outcome.kind === 'cancelled') {
+      this.deps.notice('Requirements check cancelled');
+    }
+    this.finished.fire(outcome);
+    return true;
+  }
+
+  private show(report: IdsReport, session: ModelSession): void {
+    const byGlobalId = new Map<string, Space>();
+    for (const s of session.spaces) if (s.globalId && !byGlobalId.has(s.globalId)) byGlobalId.set(s.globalId, s);
+    const marks = new Map<Space, RoomMark>();
+    for (const f of failuresByEntity(report)) {
+      const space = f.entity.globalId ? byGlobalId.get(f.entity.globalId) : undefined;
+      if (space) marks.set(space, { symbol: '✗', tip: `Fails ${report.ids.fileName}: ${f.failures.map((x) => `${x.specification} (${x.reasons.join('; ')})`).join(', ')}` });
+    }
+    this.deps.list.setMarks(MARKS, marks);
+    let dialog = this.dialogSlot.value;
+    if (!dialog) {
+      dialog = new CheckDialog(this.deps.parent);
+      this.dialogSlot.value = dialog;
+      dialog.own(dialog.onDidChoose((row) => this.goTo(row)));
+      dialog.own(dialog.onDidAskAgain((which) => this.again(which)));
+    }
+    dialog.setReport(report);
+    dialog.show();
+  }
+
+  private again(which: 'same' | 'other'): void {
+    const last = this.lastCheck;
+    if (which === 'same' && last && last.modelPath === this.deps.session()?.filePath) this.checkWith(last.idsPath);
+    else this.chooseFile();
+  }
+
+  /** Entities that are not rooms (a wall, a door) are not in the room list: there is nowhere to go. */
+  private goTo(row: IdsRow): void {
+    const globalId = row.entity?.globalId;
+    if (!globalId) return;
+    const index = this.deps.session()?.spaces.findIndex((s) => s.globalId === globalId) ?? -1;
+    if (index >= 0) this.deps.goTo(index);
+  }
+}
