@@ -10,6 +10,7 @@ import { OperationProgress } from '../core/operations/protocol';
 import { RoomSchedule, ScheduleMetadata, Space } from '../core/schedule/model';
 import { linkAdjacentSpaces } from './adjacency';
 import { readBoundaries } from './boundaries';
+import { reportEntityIds, StatementIds } from './entity-ids';
 import { withoutEntityRef } from './entity-refs';
 import { errorDetail, ifcErrors, isOutOfMemory } from './errors';
 import { ExtractionRun } from './extraction-run';
@@ -26,6 +27,7 @@ import { indexSpaceRelationships } from './relationship-index';
 import { relatedIds, spaceRelationships } from './relationships';
 import { readSpaces } from './spaces';
 import { finishSpace } from './space-summary';
+import { StringSuspects, TextStrings } from './text-strings';
 import { checkSource, HEAD_BYTES, TAIL_BYTES } from './validate-source';
 import { ifcEngine, knownSchemas, wasmMemoryBytes, webIfcVersion } from './web-ifc-runtime';
 
@@ -76,20 +78,31 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
 
     const api = await ifcEngine();
     run.begin('parse', `Parsing ${source.name}`);
-    const anchors = new BoundaryAnchors();
-    const open = () => openModel(api, source, run, options.memoryLimitBytes, options.skipGeometry ? undefined : (chunk, at) => anchors.scan(chunk, at));
+    const anchors = options.skipGeometry ? undefined : new BoundaryAnchors();
+    const suspects = new StringSuspects();
+    const statementIds = new StatementIds();
+    const open = () =>
+      openModel(api, source, run, options.memoryLimitBytes, (chunk, at) => {
+        anchors?.scan(chunk, at);
+        suspects.scan(chunk, at);
+        statementIds.scan(chunk, at);
+      });
     const model = store.add(options.blocking ? options.blocking('parse', open) : open());
     const heapLimit = memoryGuard(api, source.name, options.memoryLimitBytes);
     heapLimit();
     run.begin('prepare', 'Preparing to read rooms and boundaries');
     const sha256 = await source.sha256();
-    const geometryText = anchors.offsets.length ? new GeometryText(source, anchors.offsets) : undefined;
+    const geometryText = anchors?.offsets.length ? new GeometryText(source, anchors.offsets) : undefined;
+    const strings = new TextStrings(source, suspects.offsets(), run.warnings);
     // The model is in the WASM heap now: let go of the file (or the bytes) before reading it.
     source.dispose();
     await run.between();
 
     const reader = new ModelReader(api, model.modelId, check.schemaFamily);
     reader.textSource = geometryText;
+    reader.strings = strings;
+    reader.redefined = statementIds.redefined;
+    reportEntityIds(statementIds, reader, run.warnings);
     const header = readFileHeader(api, model.modelId);
     const project = readProjectContext(reader, run.warnings);
     const spaceIds = reader.ids(W.IFCSPACE, true);

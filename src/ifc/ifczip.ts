@@ -15,10 +15,10 @@ export interface ZipLimits {
 /**
  * IFC text deflates 3.7–5.3-fold (measured on every sample and on a 70 MB generated model); deflate
  * itself cannot go beyond ~1 032-fold, which is what zip bombs use. 100-fold leaves real models 20x
- * headroom; the first 64 MB are never judged, so a small odd archive is not refused. 2 GB is more
+ * headroom; the first 16 MB are never judged, so a small odd archive is not refused. 2 GB is more
  * IFC text than web-ifc's 4 GB heap can parse (a model takes ~3x its text while it is parsed).
  */
-export const ZIP_LIMITS: ZipLimits = { maxModelBytes: 2e9, maxRatio: 100, ratioFromBytes: 64e6 };
+export const ZIP_LIMITS: ZipLimits = { maxModelBytes: 2e9, maxRatio: 100, ratioFromBytes: 16e6 };
 
 /**
  * Archive bytes fed to the inflater at a time (its output is judged after each): at ~1 032-fold, a

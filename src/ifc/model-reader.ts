@@ -39,7 +39,17 @@ export class ModelReader {
       for (let i = 0; i < out.length; i++) out[i] = vector.get(i);
       // A file that defines the same #id twice (a repeated line, a bad merge) lists it twice here;
       // found by the fuzzer: the room appeared twice in the schedule.
-      return out.length > 1 ? [...new Set(out)] : out;
+      const unique = out.length > 1 ? [...new Set(out)] : out;
+      if (this.redefined.size === 0) return unique;
+      // And under the class of each definition, while only the last one is kept: a room redefined
+      // as a wall is not a room. (A redefinition web-ifc could not make sense of, "#1=;", stays: it
+      // is skipped and counted when read.)
+      const wanted = new Set(types);
+      return unique.filter((id) => {
+        if (!this.redefined.has(id)) return true;
+        const type = this.typeOf(id);
+        return wanted.has(type) || !isKnownType(this.schemaFamily, type);
+      });
     } finally {
       vector.delete?.();
     }
@@ -99,6 +109,12 @@ export class ModelReader {
       this.scratch = outer;
     }
   }
+
+  /** Ids the file defines more than once (entity-ids.ts). */
+  redefined: ReadonlySet<number> = new Set();
+
+  /** Strings decoded from the file's text, put into the lines web-ifc reads (text-strings.ts). */
+  strings: { apply(line: RawLine): void } | undefined;
 
   /** Lines served without web-ifc (boundary geometry read from the file's text), when available. */
   textSource: { line(id: number): RawLine | undefined } | undefined;
@@ -174,7 +190,9 @@ export class ModelReader {
     }
     readable.forEach((id, j) => {
       const row = rows[j] as Partial<RawLine> | undefined;
-      out.set(id, row && row.ID === id && typeof row.type === 'number' && Array.isArray(row.arguments) ? (row as RawLine) : this.skip(id));
+      const ok = row && row.ID === id && typeof row.type === 'number' && Array.isArray(row.arguments);
+      if (ok) this.strings?.apply(row as RawLine);
+      out.set(id, ok ? (row as RawLine) : this.skip(id));
     });
     return ids.map((id) => out.get(id) ?? null);
   }

@@ -50,7 +50,7 @@ export function refs(a: RawArg): number[] {
   return out;
 }
 
-/** A string or label, as written (web-ifc has already decoded \X\ and \X2\ escapes). */
+/** A string or label, decoded (by web-ifc, or from the text where web-ifc's decoder errs: text-strings.ts). */
 export function str(a: RawArg): string | null {
   if (!isValue(a)) return null;
   if ((a.type === STRING || a.type === TYPED) && typeof a.value === 'string') return a.value;
