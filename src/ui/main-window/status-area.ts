@@ -1,17 +1,19 @@
 // The status bar: what the app is doing, a progress bar while an operation runs, a Cancel button
 // beside it, and the process memory (refreshed by the resource monitor). It only draws the view it
 // is given: the LoadPresenter (src/ui/app/load-presenter.ts) is its one writer.
-import { QLabel, QProgressBar, QPushButton, QStatusBar } from '../qt';
+import { QProgressBar, QPushButton, QStatusBar } from '../qt';
 import { Disposable, Emitter, Event } from '../../core/lifecycle';
 import type { StatusView } from '../app/load-presenter';
+import { plainTextLabel } from '../widgets/plain-text';
 import { listen } from '../widgets/qt-lifecycle';
 
 export class StatusArea extends Disposable {
   readonly bar = new QStatusBar();
-  private readonly message = new QLabel();
+  /** File and archive entry names appear here: plain text. */
+  private readonly message = plainTextLabel();
   private readonly progress = new QProgressBar();
   private readonly cancelButton = new QPushButton();
-  private readonly memory = new QLabel();
+  private readonly memory = plainTextLabel();
   private readonly cancelled = this.register(new Emitter<void>('StatusArea.cancel'));
   readonly onDidClickCancel: Event<void> = this.cancelled.event;
   private busyNow = false;

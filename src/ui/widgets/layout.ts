@@ -1,6 +1,7 @@
 // Small declarative builders (after Extraterm): a widget tree reads as its shape, not as forty
 // lines of new/setLayout/addWidget.
 import { Direction, QBoxLayout, QLabel, QWidget } from '../qt';
+import { plainTextLabel } from './plain-text';
 
 type Child = QWidget | { widget: QWidget; stretch: number } | 'stretch';
 
@@ -24,8 +25,9 @@ export const vbox = (children: Child[], options?: { margins?: number; spacing?: 
 export const hbox = (children: Child[], options?: { margins?: number; spacing?: number; name?: string }) => box(Direction.LeftToRight, children, options);
 export const grow = (widget: QWidget, stretch = 1) => ({ widget, stretch });
 
+/** A label showing `text` as plain text (see plain-text.ts: labels often show the model's names). */
 export function label(text: string, options: { name?: string; wrap?: boolean; selectable?: boolean } = {}): QLabel {
-  const l = new QLabel();
+  const l = plainTextLabel();
   l.setText(text);
   if (options.name) l.setObjectName(options.name);
   if (options.wrap) l.setWordWrap(true);

@@ -1,6 +1,7 @@
 // A read-only Qt table model over a JS array: the view asks only for the visible cells, so a model
 // with thousands of rooms costs no widgets and no per-row native objects.
 import { IDisposable } from '../../core/lifecycle';
+import { plainTooltip } from './plain-text';
 import { qtObjectDisposable } from './qt-lifecycle';
 import { AlignmentFlag, ItemDataRole, ItemFlag, Orientation, QAbstractTableModel, QModelIndex, QVariant } from '../qt';
 
@@ -61,7 +62,7 @@ export class ArrayTableModel<Row> extends QAbstractTableModel {
         return new QVariant(col.text(row));
       case ItemDataRole.ToolTipRole: {
         const tip = col.tooltip?.(row);
-        return tip ? new QVariant(tip) : new QVariant();
+        return tip ? new QVariant(plainTooltip(tip)) : new QVariant();
       }
       case ItemDataRole.TextAlignmentRole:
         return new QVariant((col.alignRight ? AlignmentFlag.AlignRight : AlignmentFlag.AlignLeft) | AlignmentFlag.AlignVCenter);
