@@ -10,6 +10,7 @@ import { OperationRunner } from '../../src/core/operations/operation-runner';
 import { RoomSchedule } from '../../src/core/schedule/model';
 import { startExtraction } from '../../src/ifc/extraction-job';
 import { mutate } from './mutators';
+import { BombSizes, zipBomb } from './zip-bomb';
 import { SeededRandom } from './seeded-random';
 
 export interface FuzzCase {
@@ -52,6 +53,12 @@ export function buildCase(seed: number, samples: ReadonlyArray<{ name: string; b
   const { bytes, applied } = mutate(sample.bytes, random);
   const via = random.chance(0.5) ? 'path' : 'bytes';
   if (!random.chance(0.1)) return { seed, sample: sample.name, applied, via, container: 'ifc', bytes };
+  // A fifth of those are zip bombs: the model, then 20–400 MB of spaces in a few hundred KB.
+  if (random.chance(0.2)) {
+    const sizes = random.pick<BombSizes>(['honest', 'lying', 'unknown']);
+    const bomb = zipBomb(sample.name, bytes, random.int(20, 400) * 1e6, sizes);
+    return { seed, sample: sample.name, applied: [...applied, `zip-bomb-${sizes}`], via, container: 'ifczip', bytes: bomb };
+  }
   // A tenth go in a zip, as .ifczip: half of those get the archive itself damaged too.
   // A fixed time stamp: with the clock's, the same seed gave other archive bytes on every run.
   const zipped = Buffer.from(zipSync({ [sample.name]: new Uint8Array(bytes) }, { level: 6, mtime: '2020-01-01T00:00:00Z' }));
@@ -98,12 +105,27 @@ export async function runCase(runner: OperationRunner, c: FuzzCase, workDir: str
   return outcome;
 }
 
-/** A schedule from a damaged file may be partial, but it must hold together. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first string anywhere in `value` that is not well-formed UTF-16. */
+function firstBrokenString(value: unknown): string | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? value : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    const found = firstBrokenString(v);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A schedule from a damaged file may be partial, but it must hold together, and its texts must be text. */
 function checkSchedule(s: RoomSchedule): string | undefined {
   if (!Array.isArray(s.spaces)) return 'the schedule has no spaces array';
   if (s.metadata.counts.spaces !== s.spaces.length) return `metadata counts ${s.metadata.counts.spaces} spaces but the schedule holds ${s.spaces.length}`;
   const ids = new Set(s.spaces.map((x) => x.expressId));
   if (ids.size !== s.spaces.length) return 'a space is listed twice';
+  const broken = firstBrokenString(s.spaces);
+  if (broken !== undefined) return `a text holds a lone surrogate (a byte decoded as half a character): ${JSON.stringify(broken.slice(0, 60))}`;
   try {
     JSON.stringify(s);
   } catch (e) {

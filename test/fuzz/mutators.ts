@@ -1,6 +1,7 @@
 // Ways real IFC files arrive damaged, applied to real samples: a cut-off download, flipped bits, an
 // exporter that dropped or repeated lines, dangling references, a wrong schema name, absurd strings
-// and numbers. Each mutator is a pure function of the input bytes and a seeded random source, so a
+// and numbers; and the ways a hostile file is built (issue 14): cycles and self-references in the
+// graph, badly encoded strings, odd express ids. Each mutator is a pure function of the input bytes and a seeded random source, so a
 // case is replayed exactly from its seed.
 import { SeededRandom } from './seeded-random';
 
@@ -140,7 +141,105 @@ const hugeNumber: Mutator = {
   },
 };
 
-export const MUTATORS: readonly Mutator[] = [truncate, flipBytes, deleteLines, duplicateLines, breakReferences, swapSchema, hugeString, hugeNumber];
+/** Express ids of the lines that define `type` (e.g. "IFCSPACE"). */
+function idsOf(parts: string[], type: string): string[] {
+  const out: string[] = [];
+  const re = new RegExp(`^#(\\d+)\\s*=\\s*${type}\\(`);
+  for (const l of parts) {
+    const m = re.exec(l);
+    if (m) out.push(m[1]);
+  }
+  return out;
+}
+
+/** The first id above every id in the file. */
+function freeId(parts: string[]): number {
+  let max = 0;
+  for (const l of parts) {
+    const m = /^#(\d+)\s*=/.exec(l);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max + 1;
+}
+
+/** `statements` added before the DATA section's ENDSEC (the last one in the file). */
+function appendStatements(parts: string[], statements: string[]): Buffer {
+  let end = parts.length - 1;
+  while (end > 0 && !parts[end].startsWith('ENDSEC;')) end--;
+  parts.splice(end > 0 ? end : parts.length, 0, ...statements);
+  return joinLines(parts);
+}
+
+const guid = (random: SeededRandom) => `'Fuzz${String(random.int(0, 1e9)).padStart(18, '0')}'`;
+
+const cycles: Mutator = {
+  name: 'cycles',
+  apply(input, random) {
+    // Spaces part of each other (IfcRelAggregates both ways), or complex properties listing each other.
+    const parts = lines(input);
+    let next = freeId(parts);
+    const spaces = idsOf(parts, 'IFCSPACE');
+    if (spaces.length === 0 || random.chance(0.4)) {
+      const loop = Array.from({ length: random.int(2, 6) }, () => next++);
+      const set = next++;
+      const statements = loop.map((id, i) => `#${id}= IFCCOMPLEXPROPERTY('Loop${i}',$,'u',(${Array.from({ length: random.int(1, 9) }, () => `#${random.pick(loop)}`).join(',')}));`);
+      statements.push(`#${set}= IFCPROPERTYSET(${guid(random)},$,'Fuzz_Loop',$,(#${loop[0]}));`);
+      if (spaces.length) statements.push(`#${next++}= IFCRELDEFINESBYPROPERTIES(${guid(random)},$,$,$,(#${random.pick(spaces)}),#${set});`);
+      return appendStatements(parts, statements);
+    }
+    const ring = Array.from({ length: random.int(2, 6) }, () => random.pick(spaces));
+    return appendStatements(
+      parts,
+      ring.map((id, i) => `#${next++}= IFCRELAGGREGATES(${guid(random)},$,$,$,#${id},(${random.chance(0.5) ? ring.filter((r) => r !== id).map((r) => `#${r}`).join(',') || `#${id}` : `#${ring[(i + 1) % ring.length]}`}));`),
+    );
+  },
+};
+
+const selfReferences: Mutator = {
+  name: 'self-references',
+  apply(input, random) {
+    // An entity that refers to itself where it should refer to another (a placement relative to
+    // itself, a boundary bounding itself, a set holding itself).
+    return editEntityLines(input, random, 20, (line) => {
+      const own = /^#(\d+)/.exec(line)![1];
+      return editArguments(line, (args) => args.replace(/#\d+/g, (r) => (random.chance(0.5) ? `#${own}` : r)));
+    });
+  },
+};
+
+/** Strings web-ifc's decoder got wrong, and escapes no standard defines. */
+const BAD_STRINGS = ['B\xfcro', 'Gr\xf6\xdfe \xe9t\xe9', 'B\\X2\\00F\\X0\\ro', '\\X2\\D800\\X0\\', '\\X4\\00110000\\X0\\', '\\X\\G1', '\\S\\', '\\PZ\\x', '\xc3\x28', '\xf0\x9f', '\\X2\\00E4', 'a\\'];
+
+const badStrings: Mutator = {
+  name: 'bad-strings',
+  apply(input, random) {
+    return editEntityLines(input, random, 12, (line) => {
+      const bad = random.chance(0.15) ? random.pick(['x', '\xe4', '\\X2\\00E4\\X0\\']).repeat(random.int(65_000, 140_000)) : random.pick(BAD_STRINGS);
+      return line.replace(/'[^']*'/, () => `'${bad}'`);
+    });
+  },
+};
+
+const oddIds: Mutator = {
+  name: 'odd-ids',
+  apply(input, random) {
+    // Ids past 2^32 (they wrap onto another id), ids a line already has (defined twice, maybe as
+    // another class), ids beyond any integer.
+    const parts = lines(input);
+    const entities = entityLines(parts);
+    if (entities.length === 0) return input;
+    for (let n = random.int(1, 10); n > 0; n--) {
+      const at = random.pick(entities);
+      const own = /^#(\d+)/.exec(parts[at])![1];
+      const other = /^#(\d+)/.exec(parts[random.pick(entities)])![1];
+      const id = random.pick([`${BigInt(own) + 2n ** 32n}`, other, `${BigInt(other) + 2n ** 32n}`, '18446744073709551617', `${random.int(1, 9)}${'0'.repeat(random.int(10, 30))}`]);
+      parts[at] = parts[at].replace(/^#\d+/, `#${id}`);
+    }
+    return joinLines(parts);
+  },
+};
+
+export const MUTATORS: readonly Mutator[] = [truncate, flipBytes, deleteLines, duplicateLines, breakReferences, swapSchema, hugeString, hugeNumber, cycles, selfReferences, badStrings, oddIds];
 
 export interface Mutation {
   bytes: Buffer;
