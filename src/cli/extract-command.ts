@@ -1,6 +1,7 @@
 // `ifc-room-schedule extract <file...>`: every file in turn, a summary line each, a specific message
 // (what went wrong + what to do) for a file that fails while the others go on, and Ctrl-C cancelling
 // the running operation the way the GUI's Cancel does.
+import { findingCounts, validateSchedule } from '../core/schedule/validation';
 import * as path from 'path';
 import { Disposable } from '../core/lifecycle';
 import { isCancelled, OperationError } from '../core/operations/operation-error';
@@ -62,9 +63,10 @@ class ExtractRun extends Disposable {
           (op) => (this.current = op),
         );
         const boundaries = schedule.spaces.reduce((n, s) => n + s.boundaries.length, 0);
-        const warnings = schedule.warnings.reduce((n, w) => n + w.count, 0);
+        // The same findings, counted the same way, as Validate in the app and the XLSX summary.
+        const counts = findingCounts(validateSchedule(schedule));
         const written = files.length ? ` → ${files.map((f) => path.relative(io.cwd, f) || f).join(', ')}` : '';
-        if (!options.quiet) report.write(`${name}: ${plural(schedule.spaces.length, 'space')}, ${plural(boundaries, 'boundary', 'boundaries')}, ${plural(warnings, 'warning')}, ${formatDuration(performance.now() - started)}${written}\n`);
+        if (!options.quiet) report.write(`${name}: ${plural(schedule.spaces.length, 'space')}, ${plural(boundaries, 'boundary', 'boundaries')}, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}, ${formatDuration(performance.now() - started)}${written}\n`);
       } catch (e) {
         if (isCancelled(e) && this.interruptedBy) break;
         failed++;

@@ -1,6 +1,7 @@
 // The Summary sheet's content: the source file, what was exported, surface totals per category over
 // the exported rooms, and the extraction's warnings. Plain rows, so it is testable without a workbook.
 import { SurfaceCategory, SurfaceTotals } from '../core/schedule/model';
+import { findingCounts, validateSchedule } from '../core/schedule/validation';
 import { ExportSelection } from './export-selection';
 import { EXPORTER } from './exporter-info';
 import { CellValue, SURFACE_CATEGORIES } from './table-columns';
@@ -28,6 +29,8 @@ export function categoryTotals(selection: ExportSelection): SurfaceTotals[] {
 
 export function summaryLines(selection: ExportSelection, exportedAt: Date): SummaryLine[] {
   const m = selection.schedule.metadata;
+  const findings = validateSchedule(selection.schedule);
+  const counts = findingCounts(findings);
   const row = (label: string, value: CellValue): SummaryLine => ({ kind: 'row', cells: [label, value] });
   const blank: SummaryLine = { kind: 'blank', cells: [] };
   const lines: SummaryLine[] = [
@@ -55,13 +58,18 @@ export function summaryLines(selection: ExportSelection, exportedAt: Date): Summ
     row('Storeys', m.counts.storeys),
     row('Zones', m.counts.zones),
     row('Entities skipped', m.counts.skippedEntities),
-    row('Warnings', selection.schedule.warnings.length),
+    row('Errors', counts.errors),
+    row('Warnings', counts.warnings),
+    row('Notes', counts.notes),
+    blank,
+    { kind: 'heading', cells: ['Findings (as Validate data shows them)'] },
+    ...(findings.length ? [{ kind: 'columns', cells: ['Severity', 'Rooms or items', 'Finding'] } as SummaryLine, ...findings.map((f): SummaryLine => ({ kind: 'row', cells: [f.severity, f.count, f.message] }))] : [row('None', null)]),
     blank,
     { kind: 'heading', cells: ['Surfaces by category'] },
     { kind: 'columns', cells: ['Category', 'Boundaries', 'Area (m²)', 'Without area'] },
     ...categoryTotals(selection).map((t): SummaryLine => ({ kind: 'row', cells: [t.category, t.count, t.area, t.missingArea], areaColumns: [3] })),
     blank,
-    { kind: 'heading', cells: ['Warnings'] },
+    { kind: 'heading', cells: ['Extraction warnings'] },
   ];
   if (selection.schedule.warnings.length === 0) lines.push(row('None', null));
   else {

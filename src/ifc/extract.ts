@@ -25,6 +25,7 @@ import { PropertySetReader } from './property-sets';
 import { fromBytes } from './read-source';
 import { indexSpaceRelationships } from './relationship-index';
 import { relatedIds, spaceRelationships } from './relationships';
+import { readRoomGeometry } from './space-geometry/room-geometry';
 import { readSpaces } from './spaces';
 import { finishSpace } from './space-summary';
 import { StringSuspects, TextStrings } from './text-strings';
@@ -34,8 +35,10 @@ import { ifcEngine, knownSchemas, wasmMemoryBytes, webIfcVersion } from './web-i
 export interface ExtractOptions {
   /** web-ifc MEMORY_LIMIT in bytes. */
   memoryLimitBytes?: number;
-  /** Skip boundary geometry (area, normal, orientation): a quick listing. */
+  /** Skip boundary and room geometry (area, normal, orientation, body quantities): a quick listing. */
   skipGeometry?: boolean;
+  /** Triangulate every room's body, also those measured exactly, as a cross-check (tests, benchmark). */
+  meshEveryRoom?: boolean;
   onProgress?: (p: OperationProgress) => void;
   isCancelled?: () => boolean;
   /**
@@ -116,7 +119,7 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     run.begin('spaces', `Reading ${spaceIds.length} spaces`);
     // Dangling references are reported once per missing target, across spaces and boundaries.
     const checkedRefs = new Set<number>();
-    const drafts = await readSpaces(reader, spaceIds, index.links, new PropertySetReader(reader, project.units, run.warnings), project.units.length, checkedRefs, run);
+    const drafts = await readSpaces(reader, spaceIds, index.links, new PropertySetReader(reader, project.units, run.warnings), project.units, checkedRefs, run);
     await run.between();
 
     run.begin('boundaries', 'Reading space boundaries');
@@ -129,6 +132,10 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
 
     heapLimit();
     reader.textSource = undefined;
+    run.begin('geometry', `Measuring ${drafts.length} rooms`);
+    const roomGeometry = options.skipGeometry ? new Map() : await readRoomGeometry(api, model.modelId, reader, geometry, drafts, project.units.length, run, { meshEveryRoom: options.meshEveryRoom });
+    await run.between();
+    heapLimit();
     run.begin('schedule', 'Assembling the schedule');
     orientOutward(boundaries.bySpace, project.trueNorth, run.warnings);
     const spacesById = new Map(drafts.map((d) => [d.space.expressId, d.space] as const));
@@ -138,10 +145,10 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     });
     const spaces = reader.withScratch(() => {
       reader.prefetch(withoutEntityRef(reader, drafts.flatMap((d) => relatedIds(index.links.get(d.space.expressId) ?? [], boundaries.bySpace.get(d.space.expressId) ?? []))));
-      return drafts.map(({ space }) => {
+      return drafts.map(({ space, fileQuantities }) => {
         const own = boundaries.bySpace.get(space.expressId) ?? [];
         space.relationships = spaceRelationships(reader, index.links.get(space.expressId) ?? [], own, run.warnings);
-        return finishSpace(space, own.map((b) => b.boundary));
+        return finishSpace(space, own.map((b) => b.boundary), fileQuantities, roomGeometry.get(space.expressId));
       });
     });
     run.end();

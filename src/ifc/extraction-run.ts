@@ -16,7 +16,8 @@ const PHASE_SPAN: Record<string, [number, number]> = {
   prepare: [0.79, 0.8],
   relationships: [0.8, 0.84],
   spaces: [0.84, 0.88],
-  boundaries: [0.88, 0.99],
+  boundaries: [0.88, 0.96],
+  geometry: [0.96, 0.99],
   schedule: [0.99, 1],
 };
 

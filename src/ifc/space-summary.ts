@@ -1,13 +1,16 @@
-// Per-space figures derived from its boundaries: surface totals by category and, when no quantity
-// set gives it, the net floor area from the floor boundaries. Both use one level of boundaries
-// (2nd level if present, else 1st, else all) so a file carrying both levels is not counted twice.
+// Per-space figures derived at the end: surface totals by category from its boundaries, and the
+// room's quantities chosen from every source (the file's sets, its own geometry, its floor
+// boundaries). Totals and the boundary floor area use one level of boundaries (2nd level if
+// present, else 1st, else all) so a file carrying both levels is not counted twice.
 import { Space, SpaceBoundary, SurfaceCategory, SurfaceTotals } from '../core/schedule/model';
+import { chooseRoomQuantities, FoundQuantity } from '../core/schedule/room-quantities';
 import { levelForTotals } from './boundary-level';
-import { withNetFloorArea } from './quantities';
+import { boundaryFloorArea } from './quantities';
+import { RoomGeometry } from './space-geometry/room-geometry';
 
 const CATEGORY_ORDER: SurfaceCategory[] = ['wall', 'window', 'door', 'floor', 'ceiling', 'virtual', 'other'];
 
-export function finishSpace(space: Space, boundaries: SpaceBoundary[]): Space {
+export function finishSpace(space: Space, boundaries: SpaceBoundary[], fileQuantities: readonly FoundQuantity[], geometry: RoomGeometry | undefined): Space {
   const chosen = levelForTotals(boundaries);
   const totals = new Map<SurfaceCategory, SurfaceTotals>();
   for (const b of chosen.boundaries) {
@@ -23,10 +26,16 @@ export function finishSpace(space: Space, boundaries: SpaceBoundary[]): Space {
     const t = totals.get(c)!;
     return { ...t, area: Math.round(t.area * 1e6) / 1e6 };
   });
-  space.quantities = withNetFloorArea(space.quantities, {
+  const fromBoundaries = boundaryFloorArea({
     areas: floors.map((b) => b.area).filter((a): a is number => a !== null),
     missing: floors.filter((b) => b.area === null).length,
     level: chosen.level,
   });
+  const gaps = new Map(geometry?.gaps ?? []);
+  if (!fromBoundaries && floors.length) gaps.set('NetFloorArea', `${gaps.get('NetFloorArea') ?? 'no body'}; its floor boundaries have no usable geometry`);
+  const { quantities, findings } = chooseRoomQuantities([...fileQuantities, ...(geometry?.found ?? []), ...(fromBoundaries ? [fromBoundaries] : [])], gaps);
+  space.quantities = quantities;
+  space.quantityFindings = findings;
+  space.footprint = geometry?.footprint ?? null;
   return space;
 }

@@ -6,18 +6,23 @@ import { entityRef } from './entity-refs';
 import { ExtractionRun } from './extraction-run';
 import { ModelReader } from './model-reader';
 import { DecodedSet, PropertySetReader } from './property-sets';
-import { spaceQuantities } from './quantities';
+import { FoundQuantity } from '../core/schedule/room-quantities';
+import { fileQuantities } from './quantities';
 import { SpaceLink } from './relationship-index';
 import { num, ref, refs, str } from './step-values';
+import { ProjectUnits } from './units';
 
 export interface SpaceDraft {
   space: Space;
   placementId: number | null;
+  representationId: number | null;
+  /** Every value the file's sets give for a room quantity, before the choice. */
+  fileQuantities: FoundQuantity[];
 }
 
 const SLICE = 4096;
 
-export async function readSpaces(reader: ModelReader, spaceIds: number[], links: ReadonlyMap<number, SpaceLink[]>, psets: PropertySetReader, lengthToMetres: number, checkedRefs: Set<number>, run: ExtractionRun): Promise<SpaceDraft[]> {
+export async function readSpaces(reader: ModelReader, spaceIds: number[], links: ReadonlyMap<number, SpaceLink[]>, psets: PropertySetReader, units: ProjectUnits, checkedRefs: Set<number>, run: ExtractionRun): Promise<SpaceDraft[]> {
   const drafts: SpaceDraft[] = [];
   const storeys = new Map<number, StoreyRef | null>();
   for (let i = 0; i < spaceIds.length; i += SLICE) {
@@ -45,6 +50,8 @@ export async function readSpaces(reader: ModelReader, spaceIds: number[], links:
       const typeSets = typeSetsNotOverridden(reader, own, psets, sets);
       drafts.push({
         placementId: ref(a[5]),
+        representationId: ref(a[6]),
+        fileQuantities: fileQuantities([...sets, ...typeSets], units),
         space: {
           expressId: id,
           globalId: str(a[0]),
@@ -52,10 +59,12 @@ export async function readSpaces(reader: ModelReader, spaceIds: number[], links:
           longName: str(a[7]),
           description: str(a[3]),
           objectType: str(a[4]),
-          storey: storeyOf(reader, id, links, storeys, lengthToMetres, run),
+          storey: storeyOf(reader, id, links, storeys, units.length, run),
           zones: own.filter((l) => l.category === 'inZone').map((l): EntityRef => entityRef(reader, l.related, run.warnings)),
           propertySets: [...sets, ...typeSets].map((s) => s.set),
-          quantities: spaceQuantities(sets),
+          quantities: [],
+          quantityFindings: [],
+          footprint: null,
           boundaries: [],
           surfaceTotals: [],
           relationships: [],

@@ -12,20 +12,73 @@ export interface EntityRef {
   description: string | null;
 }
 
-/** Where a quantity's number comes from: a quantity set in the file, our own computation, or nowhere. */
-export type QuantitySource = `qto:${string}` | 'computed' | 'missing';
+/**
+ * Where a quantity's number comes from. The file's own sets first (`qto:<set>` for an
+ * IfcElementQuantity, `pset:<set>` for a vendor property set such as Revit's Dimensions), then the
+ * room's own body computed by us (`geometry:extrusion` exactly from a swept solid, `geometry:footprint`
+ * from a FootPrint curve set, `geometry:mesh` from its triangulation), then the sum of its floor
+ * boundaries (`boundaries`); `missing` when no source gives a value. The order of precedence is
+ * written once, in core/schedule/quantity-precedence.ts.
+ */
+export type QuantitySource = `qto:${string}` | `pset:${string}` | GeometrySource | 'boundaries' | 'missing';
+export type GeometrySource = 'geometry:extrusion' | 'geometry:footprint' | 'geometry:mesh';
+
+/** One value a source gives for a quantity, converted to SI. */
+export interface QuantityCandidate {
+  source: Exclude<QuantitySource, 'missing'>;
+  value: number;
+  /** The name as written in the file, when it differs from the standard name. */
+  sourceName?: string;
+  /** How a computed value was obtained, e.g. "profile area × extrusion depth". */
+  method?: string;
+  /** Why the value is doubtful or was passed over (a likely unit error, an open mesh…). */
+  note?: string;
+}
 
 export interface Quantity {
   /** Standard name (Qto_SpaceBaseQuantities vocabulary where one exists), e.g. "NetFloorArea". */
   name: string;
-  /** The name as written in the file, when it differs (Revit's "NominalHeight" for Height). */
+  /** The name as written in the file for the chosen value, when it differs (Revit's "NominalHeight"). */
   sourceName?: string;
   value: number | null;
   /** SI unit after conversion with the project's units: "m", "m2", "m3". */
   unit: string;
+  /** The chosen candidate's source. */
   source: QuantitySource;
-  /** Why a computed or missing value is what it is. */
+  /** Why a computed, disputed or missing value is what it is. */
   note?: string;
+  /** Every value found for this quantity, in order of precedence (the chosen one among them). */
+  candidates: QuantityCandidate[];
+  /** True when candidates disagree by more than the tolerance, or the file's value looks like a unit error. */
+  disputed: boolean;
+}
+
+/** Something about a room's quantities a professional should check: sources that disagree, a likely unit error, geometry that gave no number. */
+export interface QuantityFinding {
+  kind: 'disagreement' | 'unit-error' | 'geometry';
+  quantity: string;
+  message: string;
+  /** The values concerned, with their sources. */
+  values: { source: QuantitySource; value: number }[];
+  /** For a unit error: the value it likely should be, and why. */
+  likelyCorrection?: { value: number; reason: string };
+}
+
+/** A point in plan: metres, the project's X and Y (rotate by metadata.trueNorthDeg for true north). */
+export type PlanPoint = [number, number];
+
+/** A polygon in plan: an outer ring (counter-clockwise) and holes (clockwise), not closed (last ≠ first). */
+export interface PlanPolygon {
+  outer: PlanPoint[];
+  holes: PlanPoint[][];
+}
+
+/** A room's outline on its storey's plan, with where it comes from. */
+export interface Footprint {
+  source: GeometrySource | 'boundaries';
+  polygons: PlanPolygon[];
+  /** Height of the room's floor (lowest point of its body) in metres, project Z; null when unknown. */
+  floorElevation: number | null;
 }
 
 export type PropertyValue = string | number | boolean | null;
@@ -129,6 +182,10 @@ export interface Space {
   zones: EntityRef[];
   propertySets: PropertySet[];
   quantities: Quantity[];
+  /** Disagreements, unit errors and geometry problems found while choosing the quantities. */
+  quantityFindings: QuantityFinding[];
+  /** The room's outline in plan; null when neither its body nor its floor boundaries give one. */
+  footprint: Footprint | null;
   boundaries: SpaceBoundary[];
   surfaceTotals: SurfaceTotals[];
   relationships: Relationship[];

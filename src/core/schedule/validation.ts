@@ -19,9 +19,11 @@ export function validateSchedule(s: RoomSchedule): ValidationFinding[] {
   add('info', spaces.filter((x) => !x.longName?.trim()).length, 'rooms have no LongName');
   add('warning', spaces.filter((x) => !x.globalId).length, 'rooms have no GlobalId');
   add('warning', spaces.filter((x) => !x.storey).length, 'rooms are not placed on a storey');
-  const noArea = spaces.filter((x) => !x.quantities.some((q) => (q.name === 'NetFloorArea' || q.name === 'GrossFloorArea') && q.value !== null)).length;
-  add('warning', noArea, 'rooms have no floor area (neither in a quantity set nor computable from boundaries)');
-  add('info', spaces.filter((x) => x.quantities.some((q) => q.source === 'computed')).length, 'rooms have quantities computed from their boundaries rather than read from the file');
+  const value = (x: RoomSchedule['spaces'][number], name: string) => x.quantities.find((q) => q.name === name)?.value ?? null;
+  add('warning', spaces.filter((x) => value(x, 'NetFloorArea') === null).length, 'rooms have no floor area (none in the file, none from their geometry or floor boundaries)');
+  add('warning', spaces.filter((x) => x.quantityFindings.some((f) => f.kind === 'unit-error')).length, 'rooms have a quantity in the file that looks like a unit error (passed over; see the room\'s quantities)');
+  add('warning', spaces.filter((x) => x.quantityFindings.some((f) => f.kind === 'disagreement')).length, 'rooms have quantities whose sources disagree by more than 2 %');
+  add('info', spaces.filter((x) => x.quantities.some((q) => q.value !== null && (q.source.startsWith('geometry:') || q.source === 'boundaries'))).length, 'rooms have quantities computed from their geometry or boundaries rather than read from the file');
   add('info', spaces.filter((x) => x.boundaries.length === 0).length, 'rooms have no space boundaries');
   const boundaries = spaces.flatMap((x) => x.boundaries);
   add('warning', boundaries.filter((b) => b.area === null).length, 'space boundaries have no usable geometry (area missing)');
@@ -34,10 +36,16 @@ export function validateSchedule(s: RoomSchedule): ValidationFinding[] {
   return out;
 }
 
-export function validationSummary(s: RoomSchedule): { heading: string; text: string } {
-  const findings = validateSchedule(s);
+/** How many findings of each severity: the Validate heading, the CLI's summary line and the XLSX summary all print these. */
+export function findingCounts(findings: readonly ValidationFinding[]): { errors: number; warnings: number; notes: number } {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
+  return { errors, warnings, notes: findings.length - errors - warnings };
+}
+
+export function validationSummary(s: RoomSchedule): { heading: string; text: string } {
+  const findings = validateSchedule(s);
+  const { errors, warnings } = findingCounts(findings);
   const heading = findings.length === 0
     ? `No gaps found in ${s.spaces.length} rooms.`
     : `${s.metadata.source.name}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${findings.length - errors - warnings} note${findings.length - errors - warnings === 1 ? '' : 's'}`;

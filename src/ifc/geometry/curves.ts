@@ -18,6 +18,7 @@ export function curvePoints(g: GeometryReader, id: number | null, depth = 0): Ve
     case W.IFCPOLYLOOP:
       return refs(a[0]).map((p) => g.point(p));
     case W.IFCCOMPOSITECURVE:
+    case W.IFC2DCOMPOSITECURVE:
     case W.IFCCOMPOSITECURVEONSURFACE:
       return compositePoints(g, refs(a[0]), depth);
     case W.IFCTRIMMEDCURVE:

@@ -1,0 +1,129 @@
+// The geometry phase of an extraction: for every room, what its own body and footprint say
+// (space-body.ts), with web-ifc's triangulation only where the exact path cannot serve. One room's
+// bad geometry is that room's gap with its reason; it never stops the others.
+import type { IfcAPI } from 'web-ifc';
+import { Footprint } from '../../core/schedule/model';
+import { FoundQuantity } from '../../core/schedule/room-quantities';
+import { ExtractionRun } from '../extraction-run';
+import { GeometryIssue, GeometryReader } from '../geometry/placement';
+import { ModelReader } from '../model-reader';
+import { SpaceDraft } from '../spaces';
+import { BodyQuantities, footprintQuantities, meshBodyQuantities, spaceShapes, sweptBodyQuantities } from './space-body';
+import { spaceMesh } from './space-mesh';
+
+export interface RoomGeometry {
+  found: FoundQuantity[];
+  gaps: Map<string, string>;
+  footprint: Footprint | null;
+}
+
+export interface RoomGeometryOptions {
+  /** Also triangulate rooms the exact path measured, as a cross-check (tests and the benchmark). */
+  meshEveryRoom?: boolean;
+}
+
+const SLICE = 256;
+
+const ALL_QUANTITIES = ['NetFloorArea', 'GrossFloorArea', 'GrossPerimeter', 'GrossVolume', 'Height'];
+
+export async function readRoomGeometry(
+  api: IfcAPI,
+  modelId: number,
+  reader: ModelReader,
+  geometry: GeometryReader,
+  drafts: readonly SpaceDraft[],
+  lengthToMetres: number,
+  run: ExtractionRun,
+  options: RoomGeometryOptions = {},
+): Promise<Map<number, RoomGeometry>> {
+  const out = new Map<number, RoomGeometry>();
+  for (let i = 0; i < drafts.length; i += SLICE) {
+    const slice = drafts.slice(i, i + SLICE);
+    reader.withScratch(() => {
+      reader.prefetchClosure(slice.map((d) => d.representationId).filter((r): r is number => r !== null));
+      for (const d of slice) {
+        try {
+          out.set(d.space.expressId, oneRoom(api, modelId, geometry, d, lengthToMetres, options));
+        } catch (e) {
+          // A room whose records make no sense (a list where a reference belongs…) is that room's gap.
+          const reason = `its geometry could not be read (${e instanceof Error ? e.message : String(e)})`;
+          out.set(d.space.expressId, { found: [], gaps: new Map(ALL_QUANTITIES.map((n) => [n, reason])), footprint: null });
+        }
+      }
+    });
+    const done = Math.min(drafts.length, i + SLICE);
+    run.report('geometry', `Measuring rooms: ${done} / ${drafts.length}`, done, drafts.length);
+    await run.checkpoint();
+  }
+  return out;
+}
+
+function oneRoom(api: IfcAPI, modelId: number, g: GeometryReader, d: SpaceDraft, L: number, options: RoomGeometryOptions): RoomGeometry {
+  const result: RoomGeometry = { found: [], gaps: new Map(), footprint: null };
+  const merge = (b: BodyQuantities) => {
+    result.found.push(...b.found);
+    for (const [k, v] of b.gaps) if (!result.gaps.has(k)) result.gaps.set(k, v);
+    result.footprint ??= b.footprint;
+  };
+  const fail = (names: string[], e: unknown) => {
+    if (!(e instanceof GeometryIssue)) throw e;
+    for (const n of names) if (!result.gaps.has(n)) result.gaps.set(n, e.message);
+  };
+  const all = ALL_QUANTITIES;
+  let shapes;
+  try {
+    shapes = spaceShapes(g, d.representationId);
+  } catch (e) {
+    fail(all, e);
+    return result;
+  }
+  if (shapes.body.length === 0 && shapes.footprint.length === 0) {
+    for (const n of all) result.gaps.set(n, 'the room has no Body or FootPrint representation');
+    return result;
+  }
+  const placement = g.worldPlacement(d.placementId);
+  let meshFor: string[] | null = null;
+  if (shapes.body.length) {
+    try {
+      const swept = sweptBodyQuantities(g, shapes.body, placement, L);
+      if (swept) {
+        merge(swept.body);
+        if (swept.needsMesh.length) meshFor = swept.needsMesh;
+      } else {
+        meshFor = all;
+      }
+    } catch (e) {
+      fail(all, e);
+    }
+    if (options.meshEveryRoom) meshFor = all;
+  }
+  if (shapes.footprint.length) {
+    try {
+      const fp = footprintQuantities(g, shapes.footprint, placement, L);
+      if (fp) {
+        // The FootPrint outline is drawn for the plan: it serves before a triangulated body's shadow.
+        if (result.footprint === null) result.footprint = fp.footprint;
+        result.found.push(...fp.found);
+      }
+    } catch (e) {
+      fail(['NetFloorArea', 'GrossFloorArea', 'GrossPerimeter'], e);
+    }
+  }
+  if (meshFor) {
+    let mesh;
+    try {
+      mesh = spaceMesh(api, modelId, d.space.expressId);
+    } catch (e) {
+      // web-ifc's kernel throws plain errors (or aborts) on geometry it cannot triangulate.
+      for (const n of meshFor) if (!result.gaps.has(n)) result.gaps.set(n, `web-ifc could not triangulate the body (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (mesh) {
+      if (mesh.indices.length === 0) {
+        for (const n of meshFor) if (!result.gaps.has(n)) result.gaps.set(n, 'web-ifc gives no triangles for the body');
+      } else {
+        merge(meshBodyQuantities(mesh, meshFor));
+      }
+    }
+  }
+  return result;
+}
