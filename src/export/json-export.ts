@@ -9,7 +9,7 @@ import { SLICE_MS } from './row-progress';
 import { TextSink } from './text-sink';
 
 /** Keep in step with the schema's $id and its `schemaVersion` const. */
-export const ROOM_SCHEDULE_SCHEMA_VERSION = '1.0.0';
+export const ROOM_SCHEDULE_SCHEMA_VERSION = '2.0.0';
 export const ROOM_SCHEDULE_SCHEMA_ID = `urn:ifc-room-schedule:schema:room-schedule:${ROOM_SCHEDULE_SCHEMA_VERSION}`;
 
 export type AnnotatedBoundary = SpaceBoundary & { annotation: string | null };

@@ -65,7 +65,7 @@ function spaceColumns<Row extends { space: Space }>(): TableColumn<Row>[] {
 function quantityColumns(): TableColumn<RoomRow>[] {
   return MAIN_QUANTITIES.flatMap((q) => [
     { header: `${q.label} (${UNIT_LABEL[q.kind]})`, kind: q.kind, width: 14, value: (r: RoomRow) => quantity(r.space, q.name)?.value ?? null },
-    // Where the number comes from matters as much as the number: "qto:…" was in the file, "computed" is ours.
+    // Where the number comes from matters as much as the number: "qto:…"/"pset:…" was in the file, "geometry:…" and "boundaries" are ours.
     text(16, `${q.label} source`, (r) => quantity(r.space, q.name)?.source ?? 'missing'),
   ]);
 }

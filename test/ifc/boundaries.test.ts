@@ -141,9 +141,12 @@ describe('net floor area from the floor boundaries', () => {
     }
   });
 
-  it('a computed NetFloorArea says how it was computed', async () => {
+  it('the floor boundaries\' sum is a candidate for NetFloorArea, after the room\'s own body, and says how it was computed', async () => {
     const room = (await extracted('SWW-5_SB.ifc')).spaces.find((x) => byCategory(x.boundaries, 'floor').length === 8)!;
-    expect(quantity(room, 'NetFloorArea')).toMatchObject({ source: 'computed', unit: 'm2', note: expect.stringMatching(/^Sum of 8 floor space boundaries \(2ndLevel, with 4 unnamed 2a\/2b parts\)/) });
+    const area = quantity(room, 'NetFloorArea')!;
+    expect(area.source).toBe('geometry:extrusion');
+    expect(area.candidates.map((c) => c.source)).toEqual(['geometry:extrusion', 'boundaries']);
+    expect(area.candidates[1]).toMatchObject({ source: 'boundaries', method: expect.stringMatching(/^the sum of 8 floor space boundaries \(2ndLevel, with 4 unnamed 2a\/2b parts\)/) });
   });
 });
 

@@ -1,12 +1,16 @@
 // The rows of the space list: spaces grouped by storey (in elevation order), filtered by a text
 // query over number, name, long name, storey and notes. Pure, so the Qt model stays a thin view.
-import { displayName, Space, storeyLabel } from './model';
+import { displayName, QuantitySource, Space, storeyLabel } from './model';
+import { describeSource, sourceKind } from './quantity-precedence';
 
 export interface StoreyHeaderRow {
   kind: 'storey';
   title: string;
   count: number;
-  area: number;
+  /** Sum of the rooms' known net floor areas; null when no room's area is known. */
+  area: number | null;
+  /** Rooms whose area is unknown, left out of the sum. */
+  unknownArea: number;
 }
 
 export interface SpaceRow {
@@ -18,7 +22,11 @@ export interface SpaceRow {
   name: string;
   longName: string;
   area: number | null;
-  areaSource: string;
+  areaSource: QuantitySource;
+  /** The listed area's sources disagree, or the file's value looked like a unit error. */
+  areaDisputed: boolean;
+  /** What the Area cell's tooltip says: where the number comes from and why it is marked. */
+  areaNote: string;
   annotated: boolean;
 }
 
@@ -28,13 +36,22 @@ export type ListRow = StoreyHeaderRow | SpaceRow;
 // made sorting ~900 rooms take a third of a second on the UI thread.
 export const naturalOrder = new Intl.Collator(undefined, { numeric: true });
 
-/** The floor area we list: Qto's NetFloorArea, else GrossFloorArea, else the computed one. */
-export function listedArea(space: Space): { value: number | null; source: string } {
-  for (const name of ['NetFloorArea', 'GrossFloorArea']) {
-    const q = space.quantities.find((x) => x.name === name && x.value !== null);
-    if (q) return { value: q.value, source: q.source };
-  }
-  return { value: null, source: 'missing' };
+/** The quantity the list's Area column shows, named in its header. */
+export const LISTED_AREA = { name: 'NetFloorArea', title: 'Net floor area' } as const;
+
+/** The floor area we list: the chosen NetFloorArea, with where it comes from and whether it is disputed. */
+export function listedArea(space: Space): { value: number | null; source: QuantitySource; disputed: boolean; note: string } {
+  const q = space.quantities.find((x) => x.name === LISTED_AREA.name);
+  if (!q || q.value === null) return { value: null, source: 'missing', disputed: q?.disputed ?? false, note: q?.note ?? 'No source gives a net floor area.' };
+  const from = `${LISTED_AREA.title} from ${describeSource(q.source)}.`;
+  const findings = space.quantityFindings.filter((f) => f.quantity === LISTED_AREA.name).map((f) => f.message);
+  return { value: q.value, source: q.source, disputed: q.disputed, note: [from, q.note, ...findings].filter((t) => !!t).join('\n') };
+}
+
+/** The mark after a listed area: ≈ computed by us, ⚠ disputed (sources disagree or a unit error). */
+export function areaMark(row: Pick<SpaceRow, 'areaSource' | 'areaDisputed'>): string {
+  if (row.areaDisputed) return ' ⚠';
+  return sourceKind(row.areaSource) === 'file' || row.areaSource === 'missing' ? '' : ' ≈';
 }
 
 /**
@@ -61,6 +78,8 @@ export function buildSpaceRows(spaces: readonly Space[], query: string, isAnnota
       longName: space.longName?.trim() ?? '',
       area: area.value,
       areaSource: area.source,
+      areaDisputed: area.disputed,
+      areaNote: area.note,
       annotated: isAnnotated(space),
     };
     if (q && ![row.number, row.name, row.longName, storey, space.globalId ?? '', space.description ?? ''].some((t) => t.toLowerCase().includes(q))) return;
@@ -72,10 +91,24 @@ export function buildSpaceRows(spaces: readonly Space[], query: string, isAnnota
   const out: ListRow[] = [];
   for (const [title, g] of ordered) {
     g.rows.sort((a, b) => compareRooms({ number: a.number, name: a.longName || a.name, index: a.index }, { number: b.number, name: b.longName || b.name, index: b.index }));
-    out.push({ kind: 'storey', title, count: g.rows.length, area: g.rows.reduce((s, r) => s + (r.area ?? 0), 0) });
+    out.push({ kind: 'storey', title, count: g.rows.length, ...totalArea(g.rows) });
     out.push(...g.rows);
   }
   return out;
+}
+
+/** Adds only known areas: a room without one is counted apart, never as 0 m². */
+export function totalArea(rows: readonly { area: number | null }[]): { area: number | null; unknownArea: number } {
+  const known = rows.filter((r) => r.area !== null);
+  return { area: known.length ? known.reduce((s, r) => s + (r.area as number), 0) : null, unknownArea: rows.length - known.length };
+}
+
+/** "Level 1 — 60 rooms, 812.4 m² (area unknown for 3 rooms)". */
+export function storeyHeading(r: StoreyHeaderRow): string {
+  const rooms = `${r.count} room${r.count === 1 ? '' : 's'}`;
+  if (r.area === null) return `${r.title} — ${rooms}, area unknown`;
+  const unknown = r.unknownArea ? ` (area unknown for ${r.unknownArea} room${r.unknownArea === 1 ? '' : 's'})` : '';
+  return `${r.title} — ${rooms}, ${formatArea(r.area, 1)}${unknown}`;
 }
 
 export function formatArea(value: number | null, digits = 2): string {

@@ -1,15 +1,20 @@
 // How numbers and values read in the details panes.
 import { PropertyValue, Quantity, EntityRef } from '../../core/schedule/model';
+import { formatQuantity as formatQuantityValue } from '../../core/schedule/quantity-units';
 
 export function formatQuantity(q: Quantity): string {
   if (q.value === null) return '—';
   const digits = q.unit === 'm' ? 3 : 2;
-  const unit = { m: 'm', m2: 'm²', m3: 'm³' }[q.unit] ?? q.unit;
-  return `${q.value.toFixed(digits)} ${unit}`.trim();
+  return formatQuantityValue(q.value, q.unit, digits);
 }
 
 export function formatSource(source: string): string {
-  if (source.startsWith('qto:')) return `file (${source.slice(4)})`;
+  if (source.startsWith('qto:')) return `file (${source.slice(4) || 'unnamed quantity set'})`;
+  if (source.startsWith('pset:')) return `file (${source.slice(5)})`;
+  if (source === 'geometry:extrusion') return 'geometry (exact)';
+  if (source === 'geometry:footprint') return 'geometry (footprint)';
+  if (source === 'geometry:mesh') return 'geometry (mesh)';
+  if (source === 'boundaries') return 'floor boundaries';
   return source;
 }
 

@@ -1,8 +1,10 @@
 // Properties & quantities of one room: identity, quantities with where each number comes from
-// (the file's quantity set, computed by us, or missing), then every property set.
+// (the file's sets, the room's geometry, its boundaries, or missing) and every other value found
+// beside it, then every property set.
 import { Disposable } from '../../core/lifecycle';
 import { Space } from '../../core/schedule/model';
 import { GroupedRow, GroupedTable } from '../widgets/grouped-table';
+import { describeSource } from '../../core/schedule/quantity-precedence';
 import { formatQuantity, formatSource, formatValue } from './format';
 
 export function propertyRows(space: Space): GroupedRow[] {
@@ -19,9 +21,16 @@ export function propertyRows(space: Space): GroupedRow[] {
   for (const [k, v] of identity) rows.push({ cells: [k, v === null || v === '' ? '—' : v, 'file'] });
   rows.push({ section: `Quantities (${space.quantities.length})` });
   if (space.quantities.length === 0) rows.push({ cells: ['(none in the file)', '', 'missing'] });
+  for (const f of space.quantityFindings) rows.push({ cells: [f.kind === 'unit-error' ? '⚠ Unit error' : '⚠ Sources disagree', f.message, f.quantity], tips: [undefined, f.message, undefined] });
   for (const q of space.quantities) {
     const label = q.sourceName && q.sourceName !== q.name ? `${q.name} (${q.sourceName})` : q.name;
-    rows.push({ cells: [label, formatQuantity(q), formatSource(q.source)], tips: [undefined, undefined, q.note] });
+    rows.push({ cells: [`${label}${q.disputed ? ' ⚠' : ''}`, formatQuantity(q), formatSource(q.source)], tips: [undefined, q.note, q.note] });
+    // Every other value found, side by side under the chosen one: the user sees what was weighed.
+    for (const c of q.candidates) {
+      if (c.source === q.source && c.value === q.value) continue;
+      const passedOver = c.note ? ` — ${c.note}` : '';
+      rows.push({ cells: [`    also`, `${formatQuantity({ ...q, value: c.value })}${passedOver ? ' (passed over)' : ''}`, formatSource(c.source)], tips: [undefined, `${c.method ?? ''}${passedOver}`.trim() || undefined, describeSource(c.source)] });
+    }
   }
   for (const ps of space.propertySets) {
     rows.push({ section: `${ps.name} (${ps.type === 'IfcElementQuantity' ? 'quantity set' : 'property set'}, ${ps.properties.length})` });

@@ -2,7 +2,9 @@
 // JS model, so thousands of rooms cost no widgets. NodeGui 0.74 exposes no currentChanged signal,
 // so keyboard moves are picked up from key events and compared with the last reported row.
 import { Disposable, Emitter, Event } from '../../core/lifecycle';
-import { buildSpaceRows, formatArea, ListRow, SpaceRow } from '../../core/schedule/space-rows';
+import { areaMark, buildSpaceRows, formatArea, LISTED_AREA, ListRow, SpaceRow, storeyHeading } from '../../core/schedule/space-rows';
+
+const AREA_MARKS = '≈ computed from the room\'s geometry or boundaries · ⚠ sources disagree or the file\'s value looks like a unit error';
 import { Space } from '../../core/schedule/model';
 import {
   QLabel,
@@ -41,9 +43,9 @@ export class SpaceListPanel extends Disposable {
   constructor() {
     super('SpaceListPanel');
     this.model = new ArrayTableModel<ListRow>([
-      { title: 'Number', text: (r) => (r.kind === 'storey' ? `${r.title} — ${r.count} room${r.count === 1 ? '' : 's'}, ${formatArea(r.area, 1)}` : `${this.marksOf(r.space).map((m) => `${m.symbol} `).join('')}${r.annotated ? '✎ ' : ''}${r.number || '—'}`), tooltip: (r) => (r.kind === 'space' ? this.tipOf(r) : undefined) },
+      { title: 'Number', text: (r) => (r.kind === 'storey' ? storeyHeading(r) : `${this.marksOf(r.space).map((m) => `${m.symbol} `).join('')}${r.annotated ? '✎ ' : ''}${r.number || '—'}`), tooltip: (r) => (r.kind === 'space' ? this.tipOf(r) : undefined) },
       { title: 'Name', text: (r) => (r.kind === 'space' ? r.longName : '') },
-      { title: 'Area', text: (r) => (r.kind === 'space' ? formatArea(r.area) : ''), alignRight: true, tooltip: (r) => (r.kind === 'space' ? `Floor area, source: ${r.areaSource}` : undefined) },
+      { title: LISTED_AREA.title, text: (r) => (r.kind === 'space' ? `${formatArea(r.area)}${areaMark(r)}` : ''), alignRight: true, tooltip: (r) => (r.kind === 'space' ? `${r.areaNote}${areaMark(r) ? `\n\n${AREA_MARKS}` : ''}` : undefined) },
     ]);
     this.register(ownTableModel(this.model, 'spaces'));
     this.filter.setPlaceholderText('Filter rooms by number, name, storey…');

@@ -3,7 +3,7 @@
 import { buildSpaceRows, ListRow, SpaceRow } from '../../../src/core/schedule/space-rows';
 import { extracted } from '../../ifc/support/extracted';
 
-const headers = (rows: ListRow[]) => rows.filter((r) => r.kind === 'storey').map((r) => (r.kind === 'storey' ? `${r.title}: ${r.count}, ${r.area.toFixed(1)} m²` : ''));
+const headers = (rows: ListRow[]) => rows.filter((r) => r.kind === 'storey').map((r) => (r.kind === 'storey' ? `${r.title}: ${r.count}, ${r.area?.toFixed(1)} m²` : ''));
 const numbers = (rows: ListRow[]) => rows.filter((r): r is SpaceRow => r.kind === 'space').map((r) => r.number);
 
 describe('the rows of the space list', () => {
