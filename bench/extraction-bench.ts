@@ -16,6 +16,10 @@ export interface ExtractionMeasurement {
   rawOpenModelMs: number;
   extractMs: number;
   extractParseMs: number;
+  /** The same extraction without room geometry, and what room geometry adds (medians). */
+  withoutRoomGeometryMs: number;
+  roomGeometryPhaseMs: number;
+  roomGeometryShare: number;
   ratio: number;
   mbPerSecond: number;
   /** Highest over the runs. */
@@ -28,7 +32,7 @@ export interface ExtractionMeasurement {
 
 const CHILD = path.join(__dirname, 'extraction-child.js');
 
-function runChild(mode: 'raw' | 'extract', file: string): Promise<ExtractionChildResult> {
+function runChild(mode: ExtractionChildResult['mode'], file: string): Promise<ExtractionChildResult> {
   return runJsonChild<ExtractionChildResult>(CHILD, [mode, file], `${mode} of ${path.basename(file)}`);
 }
 
@@ -37,15 +41,18 @@ const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** di
 export async function measureExtraction(file: string, runs: number, onRun?: (r: ExtractionChildResult) => void): Promise<ExtractionMeasurement> {
   const raw: ExtractionChildResult[] = [];
   const extract: ExtractionChildResult[] = [];
+  const plain: ExtractionChildResult[] = [];
+  const modes: ExtractionChildResult['mode'][] = ['raw', 'extract', 'extract-no-room-geometry'];
   for (let i = 0; i < runs; i++) {
-    // Alternate which goes first, so a slow phase of the machine does not always hit the same side.
-    const order: Array<'raw' | 'extract'> = i % 2 === 0 ? ['raw', 'extract'] : ['extract', 'raw'];
+    // Rotate which goes first, so a slow phase of the machine does not always hit the same side.
+    const order = modes.map((_, k) => modes[(k + i) % modes.length]);
     for (const mode of order) {
       const r = await runChild(mode, file);
-      (mode === 'raw' ? raw : extract).push(r);
+      (mode === 'raw' ? raw : mode === 'extract' ? extract : plain).push(r);
       onRun?.(r);
     }
   }
+  const withoutRoomGeometryMs = median(plain.map((r) => r.totalMs));
   const rawMs = median(raw.map((r) => r.totalMs));
   const extractMs = median(extract.map((r) => r.totalMs));
   const modelBytes = extract[0].fileBytes;
@@ -59,6 +66,9 @@ export async function measureExtraction(file: string, runs: number, onRun?: (r: 
     rawOpenModelMs: round(median(raw.map((r) => r.parseMs ?? NaN))),
     extractMs: round(extractMs),
     extractParseMs: round(median(extract.map((r) => r.parseMs ?? NaN))),
+    withoutRoomGeometryMs: round(withoutRoomGeometryMs),
+    roomGeometryPhaseMs: round(median(extract.map((r) => r.roomGeometryMs ?? 0))),
+    roomGeometryShare: round(extractMs / withoutRoomGeometryMs - 1, 3),
     ratio: round(extractMs / rawMs, 2),
     mbPerSecond: round(modelBytes / 1e6 / (extractMs / 1000), 1),
     peakRssBytes,

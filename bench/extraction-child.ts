@@ -11,13 +11,15 @@ import { startExtraction } from '../src/ifc/extraction-job';
 import { RawOpenInput, RawOpenResult } from './raw-open-worker';
 
 export interface ExtractionChildResult {
-  mode: 'raw' | 'extract';
+  mode: 'raw' | 'extract' | 'extract-no-room-geometry';
   file: string;
   fileBytes: number;
   /** Operation start to result in the main thread (worker start-up and result transfer included). */
   totalMs: number;
   /** raw: OpenModel alone; extract: the engine's parse phase. */
   parseMs?: number;
+  /** extract: the room geometry phase. */
+  roomGeometryMs?: number;
   spaces: number;
   boundaries?: number;
   /** Peak resident memory of the whole process. */
@@ -35,7 +37,7 @@ function peakRss(): number {
 
 async function main(): Promise<void> {
   const [mode, file] = process.argv.slice(2);
-  if ((mode !== 'raw' && mode !== 'extract') || !file) throw new Error('usage: extraction-child raw|extract <file.ifc>');
+  if ((mode !== 'raw' && mode !== 'extract' && mode !== 'extract-no-room-geometry') || !file) throw new Error('usage: extraction-child raw|extract|extract-no-room-geometry <file.ifc>');
   const history = new CleanupHistory();
   const quiet = { info: () => undefined, warn: () => undefined, error: (m: string) => process.stderr.write(`${m}\n`) };
   const runner = new OperationRunner({ history, log: quiet });
@@ -48,10 +50,10 @@ async function main(): Promise<void> {
     const r = await op.result;
     result = { mode, file, fileBytes, totalMs: performance.now() - started, parseMs: r.openMs, spaces: r.spaces, peakRssBytes: 0, baseRssBytes };
   } else {
-    const op = startExtraction(runner, { path: file, name: path.basename(file) }, fileBytes, { timeoutMs: 3_600_000, onTimeout: 'cancel' });
+    const op = startExtraction(runner, { path: file, name: path.basename(file), roomGeometry: mode === 'extract' ? 'where-needed' : 'off' }, fileBytes, { timeoutMs: 3_600_000, onTimeout: 'cancel' });
     const schedule: RoomSchedule = await op.result;
     const t = schedule.metadata.timingsMs;
-    result = { mode, file, fileBytes, totalMs: performance.now() - started, parseMs: t.parse, spaces: schedule.spaces.length, boundaries: schedule.metadata.counts.boundaries, peakRssBytes: 0, baseRssBytes };
+    result = { mode, file, fileBytes, totalMs: performance.now() - started, parseMs: t.parse, roomGeometryMs: t.geometry ?? 0, spaces: schedule.spaces.length, boundaries: schedule.metadata.counts.boundaries, peakRssBytes: 0, baseRssBytes };
   }
   runner.dispose();
   await runner.whenIdle();

@@ -25,7 +25,7 @@ import { PropertySetReader } from './property-sets';
 import { fromBytes } from './read-source';
 import { indexSpaceRelationships } from './relationship-index';
 import { relatedIds, spaceRelationships } from './relationships';
-import { readRoomGeometry } from './space-geometry/room-geometry';
+import { readRoomGeometry, RoomGeometryMode } from './space-geometry/room-geometry';
 import { readSpaces } from './spaces';
 import { finishSpace } from './space-summary';
 import { StringSuspects, TextStrings } from './text-strings';
@@ -37,8 +37,8 @@ export interface ExtractOptions {
   memoryLimitBytes?: number;
   /** Skip boundary and room geometry (area, normal, orientation, body quantities): a quick listing. */
   skipGeometry?: boolean;
-  /** Triangulate every room's body, also those measured exactly, as a cross-check (tests, benchmark). */
-  meshEveryRoom?: boolean;
+  /** How rooms are measured from their own bodies (room-geometry.ts); skipGeometry turns it off too. */
+  roomGeometry?: RoomGeometryMode;
   onProgress?: (p: OperationProgress) => void;
   isCancelled?: () => boolean;
   /**
@@ -133,7 +133,7 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     heapLimit();
     reader.textSource = undefined;
     run.begin('geometry', `Measuring ${drafts.length} rooms`);
-    const roomGeometry = options.skipGeometry ? new Map() : await readRoomGeometry(api, model.modelId, reader, geometry, drafts, project.units.length, run, { meshEveryRoom: options.meshEveryRoom });
+    const roomGeometry = options.skipGeometry || options.roomGeometry === 'off' ? new Map() : await readRoomGeometry(api, model.modelId, reader, geometry, drafts, project.units.length, run, { mode: options.roomGeometry });
     await run.between();
     heapLimit();
     run.begin('schedule', 'Assembling the schedule');

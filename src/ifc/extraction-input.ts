@@ -1,3 +1,5 @@
+import type { RoomGeometryMode } from './space-geometry/room-geometry';
+
 // What the main thread sends to the extraction worker (workerData). Either a path (the worker reads
 // the file itself, so the bytes never cross threads) or bytes already in memory.
 export interface ExtractionInput {
@@ -11,6 +13,8 @@ export interface ExtractionInput {
   memoryLimitBytes?: number;
   /** Skip boundary geometry (area/orientation): faster, for quick listings. */
   skipGeometry?: boolean;
+  /** How rooms are measured from their own bodies (default 'where-needed'; the benchmark compares 'off'). */
+  roomGeometry?: RoomGeometryMode;
   /** Test hook: ignore the graceful shutdown request (to exercise the forced terminate). */
   ignoreShutdown?: boolean;
   /**

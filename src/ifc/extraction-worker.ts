@@ -23,6 +23,7 @@ runWorkerTask<ExtractionInput, RoomSchedule>(async (ctx) => {
   const options: ExtractOptions = {
     memoryLimitBytes: input.memoryLimitBytes,
     skipGeometry: input.skipGeometry,
+    roomGeometry: input.roomGeometry,
     appVersion: input.appVersion,
     onProgress: (p) => ctx.progress(p),
     isCancelled: () => !input.ignoreShutdown && ctx.shutdownRequested,

@@ -60,7 +60,8 @@ describe('ifc-room-schedule extract', () => {
     const doc = JSON.parse(fs.readFileSync(path.join(tmp, 'multi.json'), 'utf8')) as RoomScheduleDocument;
     expect(doc.spaces).toHaveLength(13);
     expect(doc.spaces.reduce((n, s) => n + s.boundaries.length, 0)).toBe(126);
-    expect(run.stdout).toMatch(/^MultiZoneBuilding\.ifc: 13 spaces, 126 boundaries, \d+ warnings?, [\d.]+ m?s → multi\.json\n$/);
+    // The same findings Validate shows: twelve rooms without a number (a warning), areas from their bodies (a note).
+    expect(run.stdout).toMatch(/^MultiZoneBuilding\.ifc: 13 spaces, 126 boundaries, 0 errors, 1 warning, 1 note, [\d.]+ m?s → multi\.json\n$/);
   });
 
   it('a malformed file gets its own message and suggestion, exit 1, while the other file is still exported', async () => {

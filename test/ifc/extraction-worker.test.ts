@@ -55,7 +55,7 @@ describe('the extraction worker, run as a real worker thread', () => {
     expect(run.result!.spaces.reduce((n, s) => n + s.boundaries.length, 0)).toBe(manifestRow('TwoZones.ifc').boundaries);
     expect(run.result!.metadata.appVersion).toBe('9.9.9');
     const phases = [...new Set(run.progress.map((p) => p.phase))];
-    expect(phases).toEqual(['start-up', 'read', 'parse', 'prepare', 'relationships', 'spaces', 'boundaries', 'schedule']);
+    expect(phases).toEqual(['start-up', 'read', 'parse', 'prepare', 'relationships', 'spaces', 'boundaries', 'geometry', 'schedule']);
     // Byte counts of the parse are throttled away on a file this small; extract.test checks them.
     expect(run.blocking).toEqual(['start:parse', 'end:parse']);
     expect(run.memory?.wasm).toBeGreaterThan(16 * 1024 * 1024);

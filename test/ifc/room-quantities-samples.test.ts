@@ -10,7 +10,7 @@ const samples = manifest().filter((m) => m.category === 'real' && (m.spaces ?? 0
 const cache = new Map<string, Promise<RoomSchedule>>();
 const meshed = (file: string) => {
   let s = cache.get(file);
-  if (!s) cache.set(file, (s = extractScheduleFromFile(realModel(file), { meshEveryRoom: true })));
+  if (!s) cache.set(file, (s = extractScheduleFromFile(realModel(file), { roomGeometry: 'mesh-every-room' })));
   return s;
 };
 const q = (quantities: Quantity[], name: string) => quantities.find((x) => x.name === name)!;

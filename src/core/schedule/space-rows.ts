@@ -111,6 +111,13 @@ export function storeyHeading(r: StoreyHeaderRow): string {
   return `${r.title} — ${rooms}, ${formatArea(r.area, 1)}${unknown}`;
 }
 
+/** The building total over rooms shown: "812.4 m² net floor area, area unknown for 2 rooms". */
+export function totalAreaText(rows: readonly { area: number | null }[]): string {
+  const { area, unknownArea } = totalArea(rows);
+  if (area === null) return rows.length ? 'area unknown' : '';
+  return `${formatArea(area, 1)} net floor area${unknownArea ? `, area unknown for ${unknownArea} room${unknownArea === 1 ? '' : 's'}` : ''}`;
+}
+
 export function formatArea(value: number | null, digits = 2): string {
   return value === null ? '—' : `${value.toFixed(digits)} m²`;
 }

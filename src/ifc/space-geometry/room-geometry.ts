@@ -17,9 +17,15 @@ export interface RoomGeometry {
   footprint: Footprint | null;
 }
 
+/**
+ * 'where-needed': the exact path for swept bodies, web-ifc's triangulation for the rest (the app);
+ * 'mesh-every-room': also triangulate rooms measured exactly, as a cross-check (tests);
+ * 'off': no room geometry (the benchmark's side-by-side, and quick listings).
+ */
+export type RoomGeometryMode = 'where-needed' | 'mesh-every-room' | 'off';
+
 export interface RoomGeometryOptions {
-  /** Also triangulate rooms the exact path measured, as a cross-check (tests and the benchmark). */
-  meshEveryRoom?: boolean;
+  mode?: RoomGeometryMode;
 }
 
 const SLICE = 256;
@@ -95,7 +101,7 @@ function oneRoom(api: IfcAPI, modelId: number, g: GeometryReader, d: SpaceDraft,
     } catch (e) {
       fail(all, e);
     }
-    if (options.meshEveryRoom) meshFor = all;
+    if (options.mode === 'mesh-every-room') meshFor = all;
   }
   if (shapes.footprint.length) {
     try {

@@ -2,10 +2,8 @@
 // JS model, so thousands of rooms cost no widgets. NodeGui 0.74 exposes no currentChanged signal,
 // so keyboard moves are picked up from key events and compared with the last reported row.
 import { Disposable, Emitter, Event } from '../../core/lifecycle';
-import { areaMark, buildSpaceRows, formatArea, LISTED_AREA, ListRow, SpaceRow, storeyHeading } from '../../core/schedule/space-rows';
-
-const AREA_MARKS = '≈ computed from the room\'s geometry or boundaries · ⚠ sources disagree or the file\'s value looks like a unit error';
 import { Space } from '../../core/schedule/model';
+import { areaMark, buildSpaceRows, formatArea, LISTED_AREA, ListRow, SpaceRow, storeyHeading, totalAreaText } from '../../core/schedule/space-rows';
 import {
   QLabel,
   QLineEdit,
@@ -17,6 +15,8 @@ import { label, vbox, grow } from '../widgets/layout';
 import { listen } from '../widgets/qt-lifecycle';
 import { ArrayTableModel, ownTableModel } from '../widgets/table-model';
 import { readOnlyTable } from '../widgets/table-view';
+
+const AREA_MARKS = "≈ computed from the room's geometry or boundaries · ⚠ sources disagree or the file's value looks like a unit error";
 
 /** A sign before a room's number, set by a feature (Compare with…: changed or added), with its reason as the tooltip. */
 export interface RoomMark {
@@ -162,7 +162,7 @@ export class SpaceListPanel extends Disposable {
     const annotated = this.spaces.filter((s) => this.isAnnotated(s)).length;
     const total = this.spaces.length;
     this.countLabel.setText(
-      total === 0 ? 'No rooms' : `${shown === total ? `${total} room${total === 1 ? '' : 's'}` : `${shown} of ${total} rooms`}${annotated ? ` · ${annotated} with notes` : ''}`,
+      total === 0 ? 'No rooms' : `${shown === total ? `${total} room${total === 1 ? '' : 's'}` : `${shown} of ${total} rooms`} · ${totalAreaText(this.rows.filter((r): r is SpaceRow => r.kind === 'space'))}${annotated ? ` · ${annotated} with notes` : ''}`,
     );
   }
 

@@ -82,7 +82,7 @@ export function oneRoomText(room: OneRoom): string {
 }
 
 export function extractOneRoom(room: OneRoom, options: { meshEveryRoom?: boolean } = {}): Promise<RoomSchedule> {
-  return extractSchedule({ bytes: new Uint8Array(Buffer.from(oneRoomText(room), 'latin1')), name: 'one-room.ifc' }, options);
+  return extractSchedule({ bytes: new Uint8Array(Buffer.from(oneRoomText(room), 'latin1')), name: 'one-room.ifc' }, { roomGeometry: options.meshEveryRoom ? 'mesh-every-room' : 'where-needed' });
 }
 
 /** An IfcExtrudedAreaSolid of `profile` (an id), upright, `depth` deep, at #1990's placement. */
