@@ -2,12 +2,14 @@
 # Installs the system packages IFC Room Schedule needs (Debian 12 / bookworm), idempotently.
 # Qt 6 comes from Debian (NodeGui's own Qt download cannot be reached here); cmake + ninja + g++
 # compile NodeGui's addon once (then it is cached, see scripts/build-nodegui.js); Xvfb, xdotool and
-# ImageMagick let developers and tests look at a real window.
+# ImageMagick let developers and tests look at a real window; dpkg-dev (dpkg-shlibdeps, for the
+# .deb's Depends) and librsvg2-bin (rsvg-convert, its PNG icons) serve `npm run package`.
 set -euo pipefail
 PACKAGES=(
   qt6-base-dev qt6-svg-dev qt6-qpa-plugins libgl-dev
   cmake ninja-build g++ make
   xvfb xauth x11-utils xdotool imagemagick fonts-dejavu-core
+  dpkg-dev librsvg2-bin
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
