@@ -21,15 +21,25 @@ export function propertyRows(space: Space): GroupedRow[] {
   for (const [k, v] of identity) rows.push({ cells: [k, v === null || v === '' ? '—' : v, 'file'] });
   rows.push({ section: `Quantities (${space.quantities.length})` });
   if (space.quantities.length === 0) rows.push({ cells: ['(none in the file)', '', 'missing'] });
-  for (const f of space.quantityFindings) rows.push({ cells: [f.kind === 'unit-error' ? '⚠ Unit error' : '⚠ Sources disagree', f.message, f.quantity], tips: [undefined, f.message, undefined] });
   for (const q of space.quantities) {
     const label = q.sourceName && q.sourceName !== q.name ? `${q.name} (${q.sourceName})` : q.name;
-    rows.push({ cells: [`${label}${q.disputed ? ' ⚠' : ''}`, formatQuantity(q), formatSource(q.source)], tips: [undefined, q.note, q.note] });
-    // Every other value found, side by side under the chosen one: the user sees what was weighed.
+    rows.push({ cells: [`${label}${q.disputed ? ' ⚠' : ''}`, formatQuantity(q), formatSource(q.source)], tips: [q.note, q.note, describeSource(q.source)] });
+    // Every other value found, side by side under the chosen one: the user sees what was weighed,
+    // and why a value was passed over.
     for (const c of q.candidates) {
       if (c.source === q.source && c.value === q.value) continue;
-      const passedOver = c.note ? ` — ${c.note}` : '';
-      rows.push({ cells: [`    also`, `${formatQuantity({ ...q, value: c.value })}${passedOver ? ' (passed over)' : ''}`, formatSource(c.source)], tips: [undefined, `${c.method ?? ''}${passedOver}`.trim() || undefined, describeSource(c.source)] });
+      const slip = space.quantityFindings.find((f) => f.kind === 'unit-error' && f.quantity === q.name && f.values[0]?.source === c.source);
+      const value = formatQuantity({ ...q, value: c.value });
+      rows.push({
+        cells: ['    also', slip ? `${value} — passed over (${(slip.likelyCorrection?.reason ?? 'a unit error').replace('written in ', '').replace(' but read as ', ' read as ')})` : value, formatSource(c.source)],
+        tips: [undefined, [c.method, c.note].filter((t) => !!t).join(' ') || undefined, describeSource(c.source)],
+      });
+    }
+    for (const f of space.quantityFindings.filter((x) => x.kind === 'disagreement' && x.quantity === q.name)) {
+      // The chosen value is the row above: say how far the others are from it.
+      const [chosen, ...others] = f.values;
+      const apart = others.map((v) => `${formatSource(v.source)} ${(Math.abs(v.value - chosen.value) / Math.max(Math.abs(v.value), Math.abs(chosen.value)) * 100).toFixed(1)} % off`).join(', ');
+      rows.push({ cells: ['    ⚠ sources disagree', apart, ''], tips: [f.message, f.message, undefined] });
     }
   }
   for (const ps of space.propertySets) {
@@ -41,7 +51,7 @@ export function propertyRows(space: Space): GroupedRow[] {
 }
 
 export class PropertiesTab extends Disposable {
-  readonly table = this.register(new GroupedTable(['Property', 'Value', 'Source / type'], [230, 300], 'propertiesTable'));
+  readonly table = this.register(new GroupedTable(['Property', 'Value', 'Source / type'], [220, 260], 'propertiesTable'));
   readonly widget = this.table.view;
 
   constructor() {

@@ -51,7 +51,7 @@ export class SpaceListPanel extends Disposable {
     this.filter.setPlaceholderText('Filter rooms by number, name, storey…');
     this.filter.setClearButtonEnabled(true);
     this.countLabel = label('No model open', { name: 'spaceCount' });
-    readOnlyTable(this.table, { name: 'spacesTable', model: this.model, widths: [110, 0, 90], stretch: 1 });
+    readOnlyTable(this.table, { name: 'spacesTable', model: this.model, widths: [110, 0, 120], stretch: 1 });
     this.widget = vbox([this.filter, this.countLabel, grow(this.table)], { margins: 4, spacing: 4, name: 'spacesPanel' });
 
     this.register(listen(this.filter, 'textChanged', () => this.rebuild(), 'spaceFilter.textChanged'));
