@@ -72,7 +72,8 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
   store.add(source);
   const started = performance.now();
   try {
-    const check = checkSource(source.name, source.copy(0, HEAD_BYTES), source.copy(Math.max(0, source.textBytes - TAIL_BYTES), TAIL_BYTES));
+    const head = source.copy(0, HEAD_BYTES);
+    const check = checkSource(source.name, head, source.copy(Math.max(0, source.textBytes - TAIL_BYTES), TAIL_BYTES));
     if (check.truncated) {
       run.warnings.add('truncated', 'The file ends without END-ISO-10303-21;, so it was probably cut off (an interrupted export or download): entities after the cut are missing from the schedule.');
     }
@@ -106,7 +107,7 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     reader.strings = strings;
     reader.redefined = statementIds.redefined;
     reportEntityIds(statementIds, reader, run.warnings);
-    const header = readFileHeader(api, model.modelId);
+    const header = readFileHeader(head, run.warnings);
     const project = readProjectContext(reader, run.warnings);
     const spaceIds = reader.ids(W.IFCSPACE, true);
     if (spaceIds.length === 0) run.warnings.add('other', 'The model contains no spaces (IfcSpace), so the schedule is empty.');

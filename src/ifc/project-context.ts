@@ -1,9 +1,9 @@
 // What the whole model shares: the header (FILE_NAME, FILE_SCHEMA), the project's name, its units
 // and the direction of true north from its 3D model context.
 import * as W from 'web-ifc';
-import type { IfcAPI } from 'web-ifc';
 import type { ScheduleMetadata } from '../core/schedule/model';
 import { ModelReader } from './model-reader';
+import { headerStatement, HeaderValue } from './step-strings';
 import { num, nums, ref, refs, str } from './step-values';
 import { ProjectUnits, readProjectUnits } from './units';
 import { WarningCollector } from './warnings';
@@ -20,25 +20,24 @@ export interface ProjectContext {
   trueNorth: [number, number];
 }
 
-type HeaderArg = { value?: unknown } | HeaderArg[] | null | undefined;
-
-function headerText(a: HeaderArg): string | null {
+function headerText(a: HeaderValue | undefined): string | null {
   if (Array.isArray(a)) {
     const parts = a.map(headerText).filter((s): s is string => !!s && s.trim() !== '');
     return parts.length ? parts.join(', ') : null;
   }
-  const v = a?.value;
-  return typeof v === 'string' && v.trim() !== '' ? v : null;
+  return typeof a === 'string' && a.trim() !== '' ? a : null;
 }
 
-/** FILE_NAME: name, time_stamp, author, organization, preprocessor_version, originating_system, authorization. */
-export function readFileHeader(api: IfcAPI, modelId: number): FileHeader {
-  let args: HeaderArg[] = [];
-  try {
-    args = ((api.GetHeaderLine(modelId, W.FILE_NAME) as { arguments?: HeaderArg[] } | undefined)?.arguments ?? []) as HeaderArg[];
-  } catch {
-    // A file without FILE_NAME still has a schedule; the header fields stay empty.
-  }
+/**
+ * FILE_NAME: name, time_stamp, author, organization, preprocessor_version, originating_system,
+ * authorization; read from the file's first bytes with the project's own string decoder (web-ifc's
+ * misreads author names in Latin-1, step-strings.ts). A file without FILE_NAME still has a schedule.
+ */
+export function readFileHeader(head: Uint8Array, warnings: WarningCollector): FileHeader {
+  const fileName = headerStatement(head, 'FILE_NAME');
+  if (fileName?.latin1Bytes) warnings.add('bad-entity', "The file's header (FILE_NAME) holds bytes that IFC text does not allow and that are not UTF-8; they were read as ISO 8859-1 (Latin-1).", undefined, 'string-latin1-header');
+  if (fileName?.badEscapes) warnings.add('bad-entity', "The file's header (FILE_NAME) holds backslash sequences that ISO 10303-21 does not define; they are shown as written.", undefined, 'string-bad-escape-header');
+  const args = fileName?.args ?? [];
   return {
     fileTimestamp: headerText(args[1]),
     author: headerText(args[2]),

@@ -254,3 +254,55 @@ export function statementStrings(text: Uint8Array, start: number, to: number): S
   }
   return 'incomplete';
 }
+
+/** A header value: a string, $ or another value (null), or a list. */
+export type HeaderValue = string | null | HeaderValue[];
+
+export interface HeaderStatement {
+  args: HeaderValue[];
+  /** As in DecodedString, for any of its strings. */
+  latin1Bytes: boolean;
+  badEscapes: boolean;
+}
+
+/**
+ * The arguments of the header statement `KEYWORD(…);` (FILE_NAME, FILE_DESCRIPTION), from the
+ * file's first bytes, strings decoded as above; null when the header has no such statement.
+ */
+export function headerStatement(head: Uint8Array, keyword: string): HeaderStatement | null {
+  const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  const end = text.indexOf('ENDSEC');
+  let at = text.indexOf(keyword);
+  // The keyword itself, not the end of a longer one (FILE_NAME in MY_FILE_NAME).
+  while (at > 0 && isKeywordByte(text[at - 1])) at = text.indexOf(keyword, at + 1);
+  if (at < 0 || (end >= 0 && at > end)) return null;
+  const p = { i: text.indexOf(0x28, at + keyword.length), latin1Bytes: false, badEscapes: false };
+  if (p.i < 0) return null;
+  const args = headerList(text, p);
+  return args ? { args, latin1Bytes: p.latin1Bytes, badEscapes: p.badEscapes } : null;
+}
+
+/** The list opening at p.i, up to its ')'; undefined when the text ends first. */
+function headerList(text: Uint8Array, p: { i: number; latin1Bytes: boolean; badEscapes: boolean }): HeaderValue[] | undefined {
+  const out: HeaderValue[] = [];
+  for (p.i++; p.i < text.length; p.i++) {
+    const c = text[p.i];
+    if (c === 0x29) return out;
+    if (c === QUOTE) {
+      const close = stringEnd(text, p.i, text.length);
+      if (close < 0) return undefined;
+      const d = decodeStepString(text, p.i + 1, close);
+      p.latin1Bytes ||= d.latin1Bytes;
+      p.badEscapes ||= d.badEscapes;
+      out.push(d.value);
+      p.i = close;
+    } else if (c === 0x28) {
+      const inner = headerList(text, p);
+      if (!inner) return undefined;
+      out.push(inner);
+    } else if (c === 0x24 || c === 0x2a) {
+      out.push(null);
+    }
+  }
+  return undefined;
+}

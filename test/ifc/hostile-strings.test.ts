@@ -26,7 +26,9 @@ const ROOMS: Written[] = [
 async function readRooms(extra: (freeId: number) => string[] = () => []) {
   const { text, freeId } = sampleText('OneZone.ifc');
   const lines = ROOMS.map((r, i) => `#${freeId + i}= IFCSPACE('Hostile${String(i).padStart(15, '0')}',#15,'${r.name}',${r.description ? `'${r.description}'` : '$'},$,$,$,${r.longName ? `'${r.longName}'` : '$'},.ELEMENT.,.INTERNAL.,$);`);
-  const outcome = await readHostile(withStatements(text, [...lines, ...extra(freeId + ROOMS.length)]), 'strings.ifc', BOUND_MS);
+  // The header too: an author written in raw Latin-1, an organisation with a bad \X2\ escape.
+  const header = text.replace("('Architect'),('Building Designer Office')", "('J\xfcrgen M\xfcller'),('B\\X2\\00FC\\X0\\ro \\X2\\00F\\X0\\')");
+  const outcome = await readHostile(withStatements(header, [...lines, ...extra(freeId + ROOMS.length)]), 'strings.ifc', BOUND_MS);
   expect(outcome.error?.message).toBeUndefined();
   const byId = (i: number): Space => outcome.schedule!.spaces.find((s) => s.expressId === freeId + i)!;
   return { schedule: outcome.schedule!, byId, freeId };
@@ -47,14 +49,14 @@ describe('strings are decoded from the text as ISO 10303-21 defines them', () =>
     expect(room.name).toBe('Büro');
     expect(room.description).toBe('Größe');
     expect(room.longName).toBe('Office');
-    const warning = read.schedule.warnings.find((w) => w.message.includes('read as ISO 8859-1'));
+    const warning = read.schedule.warnings.find((w) => w.message.startsWith('Some texts hold bytes'));
     expect(warning?.message).toBe(`Some texts hold bytes that IFC text does not allow and that are not UTF-8 (e.g. #${read.freeId}: "Büro"); they were read as ISO 8859-1 (Latin-1).`);
   });
 
   it('a bad \\X2\\ escape is kept as written, the rest of the name with it, and a warning names it', () => {
     expect(read.byId(1).name).toBe('B\\X2\\00F\\X0\\ro Office');
     expect(read.byId(1).longName).toBe('kept');
-    const warning = read.schedule.warnings.find((w) => w.message.includes('does not define'));
+    const warning = read.schedule.warnings.find((w) => w.message.startsWith('Some texts hold backslash'));
     expect(warning?.message).toBe(`Some texts hold backslash sequences that ISO 10303-21 does not define (e.g. #${read.freeId + 1}: "B\\X2\\00F\\X0\\ro Office"); they are shown as written.`);
   });
 
@@ -70,6 +72,14 @@ describe('strings are decoded from the text as ISO 10303-21 defines them', () =>
     const warned = read.schedule.warnings.filter((w) => /ISO 8859-1|does not define/.test(w.message)).map((w) => w.expressId);
     expect(warned).not.toContain(read.freeId + 3);
     expect(warned).not.toContain(read.freeId + 4);
+  });
+
+  it("the header's author and organisation are decoded the same way", () => {
+    expect(read.schedule.metadata.author).toBe('Jürgen Müller');
+    expect(read.schedule.metadata.organization).toBe('Büro \\X2\\00F\\X0\\');
+    const messages = read.schedule.warnings.map((w) => w.message);
+    expect(messages).toContain("The file's header (FILE_NAME) holds bytes that IFC text does not allow and that are not UTF-8; they were read as ISO 8859-1 (Latin-1).");
+    expect(messages).toContain("The file's header (FILE_NAME) holds backslash sequences that ISO 10303-21 does not define; they are shown as written.");
   });
 
   it('property values are decoded the same way', () => {
