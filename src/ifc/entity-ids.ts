@@ -29,17 +29,16 @@ export class StatementIds {
       return;
     }
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // The previous chunk's last bytes, joined to this one's first: statement starts cut by the edge.
     if (this.carry) {
       const joined = Buffer.concat([this.carry, buf.subarray(0, CARRY)]);
-      if (joined[0] === 0x0a) this.statementAt(joined, 0);
-      this.carry = undefined;
+      for (let i = joined.indexOf(0x0a); i >= 0 && i < this.carry.length; i = joined.indexOf(0x0a, i + 1)) if (joined[i + 1] === 0x23) this.statementAt(joined, i);
     }
-    let last = -1;
-    for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) {
-      last = i;
+    const limit = Math.max(0, buf.length - CARRY);
+    for (let i = buf.indexOf(0x0a); i >= 0 && i < limit; i = buf.indexOf(0x0a, i + 1)) {
       if (buf[i + 1] === 0x23) this.statementAt(buf, i);
     }
-    if (last >= 0 && buf.length - last < CARRY) this.carry = Buffer.from(buf.subarray(last));
+    this.carry = Buffer.from(buf.subarray(limit));
     this.nextOffset = offset + chunk.length;
   }
 
