@@ -6,7 +6,8 @@
 // - footprint: the union of the downward-facing triangles projected on the plan (all non-vertical
 //   triangles when the orientation is unknown); perimeter: its outer outline; height: the vertical extent.
 import { PlanPolygon } from '../schedule/model';
-import { outerPerimeter, polygonsArea, unionMany } from './plan-polygons';
+import { footprintOfTriangles } from './mesh-footprint';
+import { outerPerimeter, polygonsArea } from './plan-polygons';
 
 export interface TriangleMesh {
   /** x, y, z per vertex: metres, project coordinates, z up. */
@@ -81,7 +82,7 @@ export function measureMesh(mesh: TriangleMesh): MeshMeasure {
   }
 
   // Downward faces: normal z < 0 for an outward-oriented mesh; flipped when the mesh is inward.
-  const footprintTris: PlanPolygon[] = [];
+  const footprintTris: [number, number, number][] = [];
   for (const [a, b, c] of tris) {
     const [ax, ay] = [points[3 * a], points[3 * a + 1]];
     const [bx, by] = [points[3 * b], points[3 * b + 1]];
@@ -89,10 +90,12 @@ export function measureMesh(mesh: TriangleMesh): MeshMeasure {
     const nz = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
     if (Math.abs(nz) < VERTICAL) continue;
     if (sign !== 0 && nz * sign > 0) continue; // faces up
-    footprintTris.push({ outer: nz > 0 ? [[ax, ay], [bx, by], [cx, cy]] : [[ax, ay], [cx, cy], [bx, by]], holes: [] });
+    footprintTris.push(nz > 0 ? [a, b, c] : [a, c, b]);
   }
   if (footprintTris.length === 0) throw new MeshIssue('the body has no horizontal extent (every face is vertical)');
-  const footprint = unionMany(footprintTris);
+  const xy: number[] = [];
+  for (let i = 0; i < points.length; i += 3) xy.push(points[i], points[i + 1]);
+  const footprint = footprintOfTriangles(xy, footprintTris);
   return { triangles: tris.length, volume, volumeIssue, height: zMax - zMin, floorElevation: zMin, footprint, area: polygonsArea(footprint), perimeter: outerPerimeter(footprint) };
 }
 

@@ -82,13 +82,29 @@ function toPolygon(p: PlanPolygon): Polygon {
 /** polygon-clipping's closed rings back to open, counter-clockwise outers and clockwise holes. */
 function fromMulti(multi: MultiPolygon): PlanPolygon[] {
   const open = (r: Ring): PlanPoint[] => r.slice(0, r.length > 1 && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1] ? -1 : r.length).map(([x, y]) => [x, y]);
+  return tidyPolygons(multi.map((poly) => ({ outer: open(poly[0]), holes: poly.slice(1).map(open) })));
+}
+
+/** Outers counter-clockwise and holes clockwise, spikes and slivers gone. */
+export function tidyPolygons(polygons: readonly PlanPolygon[]): PlanPolygon[] {
   const oriented = (r: PlanPoint[], ccw: boolean) => ((ringArea(r) > 0) === ccw ? r : [...r].reverse());
-  return multi
-    .map((poly) => ({
-      outer: oriented(withoutSpikes(open(poly[0])), true),
-      holes: poly.slice(1).map((h) => withoutSpikes(open(h))).filter((h) => h.length >= 3 && !isSliver(h)).map((h) => oriented(h, false)),
+  return polygons
+    .map((p) => ({
+      outer: oriented(withoutSpikes(p.outer), true),
+      holes: p.holes.map((h) => withoutSpikes(h)).filter((h) => h.length >= 3 && !isSliver(h)).map((h) => oriented(h, false)),
     }))
     .filter((p) => p.outer.length >= 3 && !isSliver(p.outer));
+}
+
+/** Whether a point lies inside a ring (even-odd rule; points on the outline count either way). */
+export function pointInRing(p: PlanPoint, ring: readonly PlanPoint[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
 }
 
 /** The union of polygons (overlaps merged, shared edges dissolved). */
