@@ -162,9 +162,10 @@ function usage(r: Reader, applicability: Node): SpecificationUsage {
 function readSpecification(r: Reader, node: Node, index: number): Specification | undefined {
   const name = attr(node, 'name') ?? `#${index + 1}`;
   r.where = `specification "${name}"`;
-  const versions = (attr(node, 'ifcVersion') ?? '').split(/\s+/).filter(Boolean);
-  const ifcVersions = versions.filter((v): v is IfcVersion => (IFC_VERSIONS as readonly string[]).includes(v));
-  for (const v of versions) if (!(IFC_VERSIONS as readonly string[]).includes(v)) r.problem(`ifcVersion "${v}" is not IFC2X3, IFC4 or IFC4X3.`);
+  // ids.xsd spells the IFC 4.3 release IFC4X3_ADD2; models say IFC4X3 (web-ifc reads both as one schema).
+  const versions = (attr(node, 'ifcVersion') ?? '').split(/\s+/).filter(Boolean).map((v) => (v === 'IFC4X3_ADD2' ? 'IFC4X3' : v));
+  const ifcVersions = [...new Set(versions.filter((v): v is IfcVersion => (IFC_VERSIONS as readonly string[]).includes(v)))];
+  for (const v of versions) if (!(IFC_VERSIONS as readonly string[]).includes(v)) r.problem(`ifcVersion "${v}" is not IFC2X3, IFC4 or IFC4X3_ADD2.`);
   if (ifcVersions.length === 0) r.problem('it names no IFC version.');
   const applicabilityNode = child(node, 'applicability');
   if (!applicabilityNode) {

@@ -18,9 +18,9 @@ const NEGATED: Record<string, string> = { I: `[^${NAME_START}]`, C: `[^${NAME_CH
 
 export class XsdPatternError extends Error {}
 
-/** [base-[subtracted]] → (?![subtracted])[base]: the one form of class subtraction IDS files use. */
+/** [base-[subtracted]] → (?:(?![subtracted])[base]): the one form of class subtraction IDS files use. */
 function withoutSubtraction(pattern: string): string {
-  return pattern.replace(/\[((?:\\.|[^\\\[\]])*)-\[((?:\\.|[^\\\[\]])*)\]\]/g, '(?![$2])[$1]');
+  return pattern.replace(/\[((?:\\.|[^\\\[\]])*)-\[((?:\\.|[^\\\[\]])*)\]\]/g, '(?:(?![$2])[$1])');
 }
 
 function translate(pattern: string): string {
