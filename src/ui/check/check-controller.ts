@@ -15,7 +15,7 @@ import { OperationSlot } from '../app/operation-slot';
 import type { QWidget } from '../qt';
 import type { RoomMark, SpaceListPanel } from '../spaces/space-list-panel';
 import { CheckDialog } from './check-dialog';
-import { chooseIdsFile } from './ids-file-dialog';
+import { chooseExistingFile } from '../dialogs/model-file-dialog';
 import { LastIdsFiles } from './last-ids';
 
 export type CheckOutcome = { kind: 'checked'; report: IdsReport } | { kind: 'failed'; error: OperationErrorInfo } | { kind: 'cancelled' };
@@ -67,7 +67,10 @@ export class CheckController extends Disposable {
   chooseFile(): void {
     const s = this.deps.session();
     if (!s) return;
-    chooseIdsFile(this.deps.parent, path.dirname(s.filePath), this.lastIdsForModel(), (file) => this.checkWith(file));
+    // Opened where the IDS last used with this model is, and saying which one it was.
+    const last = this.lastIdsForModel();
+    const title = last ? `Check requirements: choose an IDS file (last used: ${path.basename(last)})` : 'Check requirements: choose an IDS file';
+    chooseExistingFile(this.deps.parent, { title, folder: last ? path.dirname(last) : path.dirname(s.filePath), nameFilter: 'IDS files (*.ids *.IDS *.xml);;All files (*)' }, (file) => this.checkWith(file));
   }
 
   /** Checks the open model against the IDS at `idsPath`. */

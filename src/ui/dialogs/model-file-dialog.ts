@@ -1,17 +1,22 @@
-// The file chooser for IFC models (File → Open…, File → Compare with…): window-modal, but never
+// The file chooser for IFC models (File → Open…, File → Compare with…) and other files (IDS): window-modal, but never
 // exec(), so Node's loop keeps running; the dialog deletes itself when it closes.
 import { FileMode, QFileDialog, QWidget } from '../qt';
 import { listen } from '../widgets/qt-lifecycle';
 
 export function chooseModelFile(parent: QWidget, title: string, folder: string, onChosen: (file: string) => void): void {
-  const dialog = new QFileDialog(parent, title, folder);
+  chooseExistingFile(parent, { title, folder, nameFilter: 'IFC models (*.ifc *.ifczip *.IFC *.IFCZIP);;All files (*)' }, onChosen);
+}
+
+/** Any existing file (an IFC model, an IDS file…), with the given name filter. */
+export function chooseExistingFile(parent: QWidget, spec: { title: string; folder: string; nameFilter: string }, onChosen: (file: string) => void): void {
+  const dialog = new QFileDialog(parent, spec.title, spec.folder);
   dialog.setFileMode(FileMode.ExistingFile);
-  dialog.setNameFilter('IFC models (*.ifc *.ifczip *.IFC *.IFCZIP);;All files (*)');
-  const sub = listen(dialog, 'fileSelected', (file: string) => onChosen(file), 'modelFileDialog.fileSelected');
+  dialog.setNameFilter(spec.nameFilter);
+  const sub = listen(dialog, 'fileSelected', (file: string) => onChosen(file), 'fileDialog.fileSelected');
   const done = listen(dialog, 'finished', () => {
     sub.dispose();
     done.dispose();
     dialog.deleteLater();
-  }, 'modelFileDialog.finished');
+  }, 'fileDialog.finished');
   dialog.open();
 }

@@ -32,3 +32,9 @@ export function readOnlyTable(view: QTableView, options: ReadOnlyTableOptions): 
   }
   return view;
 }
+
+/** "12 rows", "3 of 12 rows", or `none` when there are no rows at all: the count line under a filtered list. */
+export function rowCountText(shown: number, total: number, none: string): string {
+  if (total === 0) return none;
+  return shown === total ? `${total} row${total === 1 ? '' : 's'}` : `${shown} of ${total} rows`;
+}
