@@ -18,6 +18,7 @@ module.exports = {
     'extraction-worker': './src/ifc/extraction-worker.ts',
     'export-worker': './src/export/export-worker.ts',
     'ids-check-worker': './src/ifc/ids/ids-check-worker.ts',
+    'annotated-copy-worker': './src/ifc/annotated-copy-worker.ts',
   },
   output: {
     path: path.resolve(__dirname, 'dist'),

@@ -9,6 +9,9 @@ import { OperationRunner } from '../core/operations/operation-runner';
 import { RunningOperation } from '../core/operations/running-operation';
 import { toErrorInfo } from '../core/operations/worker-side';
 import { Annotations } from '../core/schedule/model';
+import { ScheduleTemplate } from '../core/schedule/schedule-template';
+import { resolveTemplate } from '../export/template-files';
+import { appPaths } from '../platform/paths';
 import { CsvTable, ExportFormat } from '../export/export-options';
 import { readAnnotationsOption } from './annotations-option';
 import { CliIO, formatDuration, plural } from './cli-io';
@@ -21,6 +24,10 @@ export interface ExtractCommandOptions {
   out?: string;
   table?: CsvTable;
   excelCsv?: boolean;
+  bom?: boolean;
+  separator?: ',' | ';';
+  template?: string;
+  writeIfc?: string;
   annotations?: string;
   skipGeometry?: boolean;
   quiet?: boolean;
@@ -45,7 +52,7 @@ class ExtractRun extends Disposable {
     return this.interruptedBy;
   }
 
-  async exportAll(plans: OutputPlan[], options: ExtractCommandOptions, format: ExportFormat, annotations: Annotations | undefined): Promise<number> {
+  async exportAll(plans: OutputPlan[], options: ExtractCommandOptions, format: ExportFormat, annotations: Annotations | undefined, template: ScheduleTemplate | undefined): Promise<number> {
     const { io } = this;
     // With the export on stdout, the summary lines must stay out of it.
     const report = plans[0]?.outPath === '-' ? io.stderr : io.stdout;
@@ -55,17 +62,19 @@ class ExtractRun extends Disposable {
       const name = path.basename(plan.input);
       const started = performance.now();
       try {
-        const { schedule, files } = await extractFile(
+        const { schedule, files, annotatedCopy } = await extractFile(
           this.runner,
           plan,
-          { format, tables: options.table ? [options.table] : undefined, csv: { excel: options.excelCsv }, annotations, skipGeometry: options.skipGeometry === true, showProgress: !options.quiet, phaseLines: options.verbose === true },
+          { format, tables: options.table ? [options.table] : undefined, csv: { excel: options.excelCsv, bom: options.bom, separator: options.separator }, template, writeIfc: options.writeIfc ? path.resolve(io.cwd, options.writeIfc) : undefined, annotations, skipGeometry: options.skipGeometry === true, showProgress: !options.quiet, phaseLines: options.verbose === true },
           io,
           (op) => (this.current = op),
         );
         const boundaries = schedule.spaces.reduce((n, s) => n + s.boundaries.length, 0);
         // The same findings, counted the same way, as Validate in the app and the XLSX summary.
         const counts = findingCounts(validateSchedule(schedule));
-        const written = files.length ? ` → ${files.map((f) => path.relative(io.cwd, f) || f).join(', ')}` : '';
+        const outputs = annotatedCopy ? [...files, annotatedCopy.target] : files;
+        const written = outputs.length ? ` → ${outputs.map((f) => path.relative(io.cwd, f) || f).join(', ')}` : '';
+        if (annotatedCopy && !options.quiet) report.write(`${name}: ${plural(annotatedCopy.rooms, 'room note')} and ${plural(annotatedCopy.surfaces, 'surface note')} written into ${path.basename(annotatedCopy.target)}${annotatedCopy.unmatched ? ` (${annotatedCopy.unmatched} notes are for rooms or surfaces the model does not have)` : ''}\n`);
         if (!options.quiet) report.write(`${name}: ${plural(schedule.spaces.length, 'space')}, ${plural(boundaries, 'boundary', 'boundaries')}, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}, ${formatDuration(performance.now() - started)}${written}\n`);
       } catch (e) {
         if (isCancelled(e) && this.interruptedBy) break;
@@ -109,13 +118,19 @@ export async function runExtractCommand(files: string[], options: ExtractCommand
     format = resolveFormat(options.format, options.out);
     if (options.table && format !== 'csv') throw new UsageError('--table applies to CSV only (add --format csv).');
     if (options.excelCsv && format !== 'csv') throw new UsageError('--excel-csv applies to CSV only (add --format csv).');
+    if ((options.bom || options.separator) && format !== 'csv') throw new UsageError('--bom and --separator apply to CSV only (add --format csv).');
+    if (options.writeIfc && files.length !== 1) throw new UsageError('--write-ifc writes the copy of one model: give one input file.');
+    if (options.writeIfc && !/\.ifc$/i.test(options.writeIfc)) throw new UsageError('--write-ifc needs a file name ending in .ifc (the copy is plain IFC, even from an .ifczip).');
+    if (options.writeIfc && path.resolve(io.cwd, options.writeIfc) === path.resolve(io.cwd, files[0])) throw new UsageError('--write-ifc must name a new file: the original model is never overwritten.');
     plans = planOutputs({ inputs: files, format, out: options.out, tables: options.table ? [options.table] : undefined, cwd: io.cwd }, format);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`error: ${e.message}\n`);
     return EXIT.usage;
   }
+  let template: ScheduleTemplate | undefined;
   try {
+    if (options.template) template = resolveTemplate(options.template, appPaths().config, io.cwd);
     if (options.annotations) annotations = readAnnotationsOption(path.resolve(io.cwd, options.annotations));
     createOutputFolders(plans);
   } catch (e) {
@@ -125,7 +140,7 @@ export async function runExtractCommand(files: string[], options: ExtractCommand
   }
   const run = new ExtractRun(io);
   try {
-    return await run.exportAll(plans, options, format, annotations);
+    return await run.exportAll(plans, options, format, annotations, template);
   } finally {
     run.dispose();
   }

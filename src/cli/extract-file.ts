@@ -5,6 +5,8 @@ import { DisposableStore } from '../core/lifecycle';
 import { OperationRunner } from '../core/operations/operation-runner';
 import { RunningOperation } from '../core/operations/running-operation';
 import { Annotations, RoomSchedule } from '../core/schedule/model';
+import { ScheduleTemplate } from '../core/schedule/schedule-template';
+import { mergeAnnotations } from '../export/export-selection';
 import { writeCsvTable, csvTableRowCount } from '../export/csv-export';
 import { startExport } from '../export/export-job';
 import { CsvOptions, CsvTable, ExportFormat, UNATTENDED_EXPORT } from '../export/export-options';
@@ -13,6 +15,7 @@ import { EXPORTER } from '../export/exporter-info';
 import { writeJsonDocument } from '../export/json-export';
 import { RowProgress } from '../export/row-progress';
 import { streamSink } from '../export/text-sink';
+import { AnnotatedCopyOutput, startAnnotatedCopy } from '../ifc/annotated-copy-job';
 import { startExtraction } from '../ifc/extraction-job';
 import { OutputPlan } from './output-plan';
 import { ProgressBar } from './progress-bar';
@@ -21,6 +24,9 @@ export interface ExtractFileOptions {
   format: ExportFormat;
   tables?: CsvTable[];
   csv: CsvOptions;
+  template?: ScheduleTemplate;
+  /** Also write a copy of the model with the notes in it here (--write-ifc). */
+  writeIfc?: string;
   annotations?: Annotations;
   skipGeometry: boolean;
   showProgress: boolean;
@@ -31,6 +37,7 @@ export interface ExtractFileOptions {
 export interface ExtractFileResult {
   schedule: RoomSchedule;
   files: string[];
+  annotatedCopy?: AnnotatedCopyOutput;
 }
 
 /** Tells the caller which operation is running, so Ctrl-C can cancel it. */
@@ -56,7 +63,7 @@ async function writeSchedule(schedule: RoomSchedule, options: ExtractFileOptions
   }
   // planOutputs allows stdout for CSV only with exactly one table.
   const table = options.tables![0];
-  await writeCsvTable(selection, table, sink, options.csv, new RowProgress(UNATTENDED_EXPORT, csvTableRowCount(selection, table), 'CSV'));
+  await writeCsvTable(selection, selection.scheduleTable(options.template), table, sink, options.csv, new RowProgress(UNATTENDED_EXPORT, csvTableRowCount(selection, table), 'CSV'));
 }
 
 async function writeToStdout(schedule: RoomSchedule, options: ExtractFileOptions, stdout: NodeJS.WriteStream): Promise<void> {
@@ -80,18 +87,22 @@ export async function extractFile(runner: OperationRunner, plan: OutputPlan, opt
   try {
     const extraction = startExtraction(runner, { path: path.resolve(plan.input), name, skipGeometry: options.skipGeometry, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' });
     const schedule = await run(extraction, bar, track, store);
+    // The notes go into the copy before the export: a stdout export ends the run.
+    const annotatedCopy = options.writeIfc
+      ? await run(startAnnotatedCopy(runner, { source: path.resolve(plan.input), target: options.writeIfc, notes: mergeAnnotations(schedule.annotations, options.annotations) }), bar, track, store)
+      : undefined;
     if (plan.outPath === '-') {
       bar?.dispose();
       await writeToStdout(schedule, options, stdio.stdout);
-      return { schedule, files: [] };
+      return { schedule, files: [], annotatedCopy };
     }
     const exporting = startExport(runner, {
       schedule,
       annotations: options.annotations,
-      request: { format: options.format, outPath: plan.outPath, tables: options.tables, csv: options.csv },
+      request: { format: options.format, outPath: plan.outPath, tables: options.tables, csv: options.csv, template: options.template },
     });
     const { files } = await run(exporting, bar, track, store);
-    return { schedule, files };
+    return { schedule, files, annotatedCopy };
   } finally {
     store.dispose();
   }

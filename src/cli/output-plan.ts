@@ -66,6 +66,7 @@ export function planOutputs(request: OutputRequest, format: ExportFormat): Outpu
   if (out === '-') {
     if (inputs.length !== 1) throw new UsageError('-o - (stdout) takes one input file; use -o <folder> for several.');
     if (format === 'xlsx') throw new UsageError('An Excel workbook cannot go to stdout; use -o <file.xlsx>.');
+    if (format === 'pdf') throw new UsageError('A PDF cannot go to stdout; use -o <file.pdf>.');
     if (format === 'csv' && tables?.length !== 1) throw new UsageError('CSV to stdout needs one table: add --table rooms or --table boundaries.');
     return [{ input: inputs[0], outPath: '-', files: [] }];
   }

@@ -12,7 +12,7 @@ const OUTPUT_HELP = `
 Output:
   Without -o, each export is written to the current folder, named after its input:
   MultiZoneBuilding.ifc → ./MultiZoneBuilding.json (or .xlsx, or .rooms.csv + .boundaries.csv).
-  -o <file>     with one input: that file (a name ending in .json, .csv or .xlsx also sets the format).
+  -o <file>     with one input: that file (a name ending in .json, .csv, .xlsx or .pdf also sets the format).
   -o <folder>   with several inputs (or an existing folder): one export per input inside it.
   -o -          JSON (or CSV with one --table) to stdout; the summary then goes to stderr.
   CSV writes two tables: <out>.rooms.csv (one row per room) and <out>.boundaries.csv (one row per
@@ -21,6 +21,13 @@ Output:
   Excel would run as formulas.
   Files are written under a temporary name and renamed when complete: an interrupted export
   never leaves a half-written file.
+
+Templates:
+  XLSX, PDF and the rooms CSV follow a schedule template: its columns, grouping (storey, zone,
+  category, department), order and units (m² or ft²). The default is "Room schedule": Number, Name,
+  Storey, Category, Net floor area, Perimeter, Height, Volume, floor/wall/ceiling finishes, Notes,
+  grouped by storey with subtotals. Your own templates are JSON files in the settings folder's
+  templates/ (see the README).
 
 Annotations:
   --annotations takes {"spaces": {"<GlobalId>": "note"}, "boundaries": {...}}, the app's saved
@@ -32,6 +39,8 @@ Exit status: 0 all files exported, 1 a file failed (the others are still exporte
 Examples:
   ifc-room-schedule extract model.ifc                    → ./model.json
   ifc-room-schedule extract model.ifc -o rooms.xlsx
+  ifc-room-schedule extract model.ifc -o rooms.pdf --template "Room schedule (ft²)"
+  ifc-room-schedule extract model.ifc --annotations notes.json --write-ifc model-annotated.ifc -o rooms.xlsx
   ifc-room-schedule extract *.ifc --format csv -o out/
   ifc-room-schedule extract model.ifc -o - | jq '.spaces | length'
 `;
@@ -46,12 +55,16 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('extract')
-    .description('Extract the room schedule of each IFC file (.ifc or .ifczip) and export it as JSON, CSV or XLSX.')
+    .description('Extract the room schedule of each IFC file (.ifc or .ifczip) and export it as JSON, CSV, XLSX or PDF.')
     .argument('<file...>', 'IFC files to read')
     .addOption(new Option('-f, --format <format>', 'export format (default: from -o\'s extension, else json)').choices(EXPORT_FORMATS))
     .option('-o, --out <path>', 'output file, folder, or - for stdout (see Output below)')
     .addOption(new Option('--table <table>', 'CSV: write only this table').choices(CSV_TABLES))
     .option('--excel-csv', 'CSV: add a UTF-8 byte-order mark and escape formula-like cells, for Excel')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (Excel then reads accents right)')
+    .addOption(new Option('--separator <char>', 'CSV: field separator; ";" also writes decimal commas, for Excel set to a comma-decimal locale').choices([',', ';']))
+    .option('--template <name|file>', 'schedule template: a name ("Room schedule", "Room schedule (ft²)", "Areas by department", or yours in the settings folder) or a JSON file')
+    .option('--write-ifc <out.ifc>', 'also write a copy of the model with the notes as a property set (IfcRoomSchedule_Notes) on each room; the original is never changed')
     .option('--annotations <file>', 'JSON file with notes on rooms and boundaries to include')
     .option('--skip-geometry', 'skip boundary geometry (no areas or orientations): faster')
     .option('-q, --quiet', 'no progress bar and no summary lines (errors are still printed)')

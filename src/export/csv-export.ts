@@ -1,13 +1,15 @@
-// The CSV export: two RFC 4180 tables, rooms (one row per space) and boundaries (one row per space
-// boundary), with the columns of table-columns.ts. csv-stringify does the quoting (commas, quotes,
-// newlines); numbers are written with a dot and rounded to 3 decimals (1 mm, 0.001 m²), since the
-// engine's float noise (12.340000000000002) helps nobody in a spreadsheet. UTF-8; with the `excel`
-// option a BOM and formula escaping are added (see CsvOptions).
+// The CSV export: two RFC 4180 tables, rooms (the template's columns, one row per room in the
+// schedule's order, then the GlobalId notes are matched back by) and boundaries (one row per space
+// boundary, the columns of table-columns.ts). csv-stringify does the quoting (separators, quotes,
+// newlines); numbers are rounded to 3 decimals (1 mm, 0.001 m²), since the engine's float noise
+// (12.340000000000002) helps nobody in a spreadsheet. UTF-8; a BOM and the separator are options
+// (see CsvOptions).
 import { stringify } from 'csv-stringify/sync';
 import { CsvOptions, CsvTable, CSV_TABLES, ExportControl } from './export-options';
 import { ExportSelection } from './export-selection';
 import { RowProgress } from './row-progress';
-import { BOUNDARY_COLUMNS, boundaryRows, CellValue, ROOM_COLUMNS, roomRows, TableColumn } from './table-columns';
+import { ScheduleTable, withGlobalId } from '../core/schedule/schedule-table';
+import { BOUNDARY_COLUMNS, boundaryRows, CellValue, TableColumn } from './table-columns';
 import { TextSink } from './text-sink';
 
 // csv-stringify is called per chunk of rows: one call per row costs 3x more, one call for all holds the table in memory.
@@ -34,24 +36,28 @@ export function csvTableRowCount(selection: ExportSelection, table: CsvTable): n
   return table === 'rooms' ? selection.spaces.length : selection.boundaryCount;
 }
 
-function round3(n: number): string {
+function round3(n: number, decimalComma: boolean): string {
   // toFixed then Number drops trailing zeros: 12 → "12", 12.3456 → "12.346".
-  return String(Number(n.toFixed(3)));
+  const s = String(Number(n.toFixed(3)));
+  return decimalComma ? s.replace('.', ',') : s;
 }
 
 function csvChunk(rows: CellValue[][], options: CsvOptions, first: boolean): string {
+  const semicolon = options.separator === ';';
   return stringify(rows, {
-    bom: first && options.excel === true,
+    bom: first && (options.bom ?? options.excel) === true,
+    delimiter: semicolon ? ';' : ',',
     escape_formulas: options.excel === true,
-    cast: { number: (n) => (Number.isFinite(n) ? round3(n) : '') },
+    // Where Excel wants ";" the decimal mark is a comma: "12.5" would be read as text or a date there.
+    cast: { number: (n) => (Number.isFinite(n) ? round3(n, semicolon) : '') },
   });
 }
 
-async function writeTable<Row>(columns: readonly TableColumn<Row>[], rows: Iterable<Row>, sink: TextSink, options: CsvOptions, progress: RowProgress): Promise<void> {
-  let batch: CellValue[][] = [columns.map((c) => c.header)];
+async function writeTable<Row>(headers: string[], cells: (row: Row) => CellValue[], rows: Iterable<Row>, sink: TextSink, options: CsvOptions, progress: RowProgress): Promise<void> {
+  let batch: CellValue[][] = [headers];
   let first = true;
   for (const row of rows) {
-    batch.push(columns.map((c) => c.value(row)));
+    batch.push(cells(row));
     if (batch.length >= ROWS_PER_CHUNK) {
       await sink.write(csvChunk(batch, options, first));
       first = false;
@@ -62,16 +68,26 @@ async function writeTable<Row>(columns: readonly TableColumn<Row>[], rows: Itera
   if (batch.length > 0) await sink.write(csvChunk(batch, options, first));
 }
 
-/** Writes one table to `sink`; `progress` counts its rows. */
-export async function writeCsvTable(selection: ExportSelection, table: CsvTable, sink: TextSink, options: CsvOptions, progress: RowProgress): Promise<void> {
-  if (table === 'rooms') await writeTable(ROOM_COLUMNS, roomRows(selection), sink, options, progress);
-  else await writeTable(BOUNDARY_COLUMNS, boundaryRows(selection), sink, options, progress);
+function columnsOf<Row>(columns: readonly TableColumn<Row>[]): { headers: string[]; cells: (row: Row) => CellValue[] } {
+  return { headers: columns.map((c) => c.header), cells: (row) => columns.map((c) => c.value(row)) };
+}
+
+/** Writes one table to `sink`; `progress` counts its rows. The rooms table is `schedule` as its template lays it out. */
+export async function writeCsvTable(selection: ExportSelection, schedule: ScheduleTable, table: CsvTable, sink: TextSink, options: CsvOptions, progress: RowProgress): Promise<void> {
+  if (table === 'rooms') {
+    const { headers, globalIdAppended } = withGlobalId(schedule);
+    const rooms = schedule.groups.flatMap((g) => g.rooms);
+    await writeTable(headers, (r) => [...r.cells, ...(globalIdAppended ? [r.space.globalId] : [])], rooms, sink, options, progress);
+  } else {
+    const b = columnsOf(BOUNDARY_COLUMNS);
+    await writeTable(b.headers, b.cells, boundaryRows(selection), sink, options, progress);
+  }
 }
 
 /** The whole table as one string (for small exports and the clipboard). */
-export async function csvTableText(selection: ExportSelection, table: CsvTable, options: CsvOptions, control: ExportControl): Promise<string> {
+export async function csvTableText(selection: ExportSelection, schedule: ScheduleTable, table: CsvTable, options: CsvOptions, control: ExportControl): Promise<string> {
   const parts: string[] = [];
   const sink: TextSink = { write: (t) => Promise.resolve(void parts.push(t)) };
-  await writeCsvTable(selection, table, sink, options, new RowProgress(control, csvTableRowCount(selection, table), `${table} CSV`));
+  await writeCsvTable(selection, schedule, table, sink, options, new RowProgress(control, csvTableRowCount(selection, table), `${table} CSV`));
   return parts.join('');
 }

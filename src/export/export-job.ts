@@ -18,7 +18,7 @@ export interface StartExportInput {
   request: ExportRequest;
 }
 
-const FORMAT_LABEL: Record<ExportFormat, string> = { json: 'JSON', csv: 'CSV', xlsx: 'Excel' };
+const FORMAT_LABEL: Record<ExportFormat, string> = { json: 'JSON', csv: 'CSV', xlsx: 'Excel', pdf: 'PDF' };
 
 export function startExport(runner: OperationRunner, input: StartExportInput): RunningOperation<ExportJobResult> {
   const stagingToken = newStagingToken();

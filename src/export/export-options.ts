@@ -1,14 +1,23 @@
 // What an export is asked to do, and how a long export reports progress and learns it must stop.
 // Exporters take an ExportControl instead of a worker context so they run the same way inside the
 // export worker, in the CLI and in tests.
-export type ExportFormat = 'json' | 'csv' | 'xlsx';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'xlsx'];
+import type { ScheduleTemplate } from '../core/schedule/schedule-template';
+
+export type ExportFormat = 'json' | 'csv' | 'xlsx' | 'pdf';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'xlsx', 'pdf'];
 
 /** The two CSV tables: one row per room, one row per space boundary. */
 export type CsvTable = 'rooms' | 'boundaries';
 export const CSV_TABLES: readonly CsvTable[] = ['rooms', 'boundaries'];
 
 export interface CsvOptions {
+  /** A UTF-8 byte-order mark: without it Excel reads the file in the local ANSI code page and shows "Küche" as "KÃ¼che". */
+  bom?: boolean;
+  /**
+   * "," (the default, RFC 4180) or ";", which Excel expects where the decimal mark is a comma
+   * (German, French, Dutch… settings); with ";" numbers are written with a decimal comma too.
+   */
+  separator?: ',' | ';';
   /**
    * Write for Excel: a UTF-8 byte-order mark (without it Excel reads the file as the local ANSI code
    * page and mangles "Büro" or "会议室") and a leading apostrophe on text cells starting with = + - @
@@ -30,6 +39,8 @@ export interface ExportRequest {
   /** Export only these spaces, by annotation key (GlobalId, or "#expressId" without one). */
   spaceFilter?: string[];
   csv?: CsvOptions;
+  /** The schedule's columns, grouping, order and units (XLSX, CSV rooms table, PDF); the default "Room schedule" otherwise. */
+  template?: ScheduleTemplate;
 }
 
 export interface ExportControl {

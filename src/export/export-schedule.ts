@@ -33,6 +33,7 @@ async function writeTextFile(filePath: string, write: (sink: TextSink) => Promis
 export async function exportSchedule(schedule: RoomSchedule, annotations: Annotations | undefined, request: ExportRequest, control: ExportControl, stagingToken = newStagingToken()): Promise<string[]> {
   const selection = new ExportSelection(schedule, annotations, request.spaceFilter);
   const exportedAt = new Date();
+  const table = selection.scheduleTable(request.template);
   switch (request.format) {
     case 'json': {
       return writeAtomically([request.outPath], stagingToken, ([temp]) => writeTextFile(temp, (sink) => writeJsonDocument(selection, sink, control, exportedAt)));
@@ -45,7 +46,7 @@ export async function exportSchedule(schedule: RoomSchedule, annotations: Annota
         files.map((f) => f.path),
         stagingToken,
         async (temps) => {
-          for (const [i, f] of files.entries()) await writeTextFile(temps[i], (sink) => writeCsvTable(selection, f.table, sink, request.csv ?? {}, progress));
+          for (const [i, f] of files.entries()) await writeTextFile(temps[i], (sink) => writeCsvTable(selection, table, f.table, sink, request.csv ?? {}, progress));
           progress.finish();
         },
       );
@@ -54,7 +55,13 @@ export async function exportSchedule(schedule: RoomSchedule, annotations: Annota
       // Loaded on demand: requiring exceljs costs ~0.3-0.7 s, which JSON and CSV exports need not pay.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { writeXlsx } = require('./xlsx-export') as typeof import('./xlsx-export');
-      return writeAtomically([request.outPath], stagingToken, ([temp]) => writeXlsx(selection, temp, control, exportedAt));
+      return writeAtomically([request.outPath], stagingToken, ([temp]) => writeXlsx(selection, table, temp, control, exportedAt));
+    }
+    case 'pdf': {
+      // Loaded on demand, like exceljs: pdfkit and its font engine cost ~0.3 s to require.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { writePdf } = require('./pdf-export') as typeof import('./pdf-export');
+      return writeAtomically([request.outPath], stagingToken, ([temp]) => writePdf(selection, table, temp, control, exportedAt));
     }
   }
 }

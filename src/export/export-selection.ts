@@ -1,6 +1,8 @@
 // What goes into an export: the chosen spaces, and the user's notes looked up for each space and
 // boundary. Every format reads the schedule through this, so all three agree on rows and notes.
 import { annotationKey, Annotations, RoomSchedule, Space, SpaceBoundary } from '../core/schedule/model';
+import { buildScheduleTable, ScheduleTable } from '../core/schedule/schedule-table';
+import { defaultTemplate, ScheduleTemplate } from '../core/schedule/schedule-template';
 
 export function emptyAnnotations(): Annotations {
   return { spaces: {}, boundaries: {} };
@@ -40,6 +42,12 @@ export class ExportSelection {
 
   spaceNote(space: Space): string | null {
     return noteIn(this.annotations.spaces, annotationKey(space));
+  }
+
+  /** The exported rooms as `template` lays them out, with their notes. */
+  scheduleTable(template: ScheduleTemplate = defaultTemplate()): ScheduleTable {
+    const index = new Map(this.schedule.spaces.map((s, i) => [s, i]));
+    return buildScheduleTable(template, this.spaces, (s) => this.spaceNote(s), (s) => index.get(s) ?? -1);
   }
 
   boundaryNote(boundary: SpaceBoundary): string | null {

@@ -1,6 +1,7 @@
-// The columns of the tabular exports, defined once: the CSV files and the XLSX sheets show the same
-// rows with the same headers, so a script written against one reads the other.
-import { displayName, Quantity, Relationship, Space, SpaceBoundary, SurfaceCategory } from '../core/schedule/model';
+// The columns of the boundary and relationship tables, defined once: the CSV files and the XLSX
+// sheets show the same rows with the same headers, so a script written against one reads the other.
+// (The rooms table is the schedule template's: core/schedule/schedule-table.ts.)
+import { displayName, Relationship, Space, SpaceBoundary, SurfaceCategory } from '../core/schedule/model';
 import { ExportSelection } from './export-selection';
 
 export type CellValue = string | number | null;
@@ -15,11 +16,6 @@ export interface TableColumn<Row> {
   value(row: Row): CellValue;
 }
 
-export interface RoomRow {
-  space: Space;
-  note: string | null;
-}
-
 export interface BoundaryRow {
   space: Space;
   boundary: SpaceBoundary;
@@ -31,73 +27,20 @@ export interface RelationshipRow {
   relationship: Relationship;
 }
 
-const UNIT_LABEL: Record<'area' | 'length' | 'volume', string> = { area: 'm²', length: 'm', volume: 'm³' };
-
-/** The quantities a room schedule shows, in Qto_SpaceBaseQuantities names; the JSON export has them all. */
-export const MAIN_QUANTITIES: readonly { name: string; label: string; kind: 'area' | 'length' | 'volume' }[] = [
-  { name: 'NetFloorArea', label: 'Net floor area', kind: 'area' },
-  { name: 'GrossFloorArea', label: 'Gross floor area', kind: 'area' },
-  { name: 'Height', label: 'Height', kind: 'length' },
-  { name: 'GrossPerimeter', label: 'Perimeter', kind: 'length' },
-  { name: 'NetVolume', label: 'Net volume', kind: 'volume' },
-  { name: 'GrossVolume', label: 'Gross volume', kind: 'volume' },
-];
-
 export const SURFACE_CATEGORIES: readonly SurfaceCategory[] = ['wall', 'floor', 'ceiling', 'window', 'door', 'virtual', 'other'];
-
-function quantity(space: Space, name: string): Quantity | undefined {
-  return space.quantities.find((q) => q.name === name);
-}
-
-function capitalised(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 function text<Row>(width: number, header: string, value: (row: Row) => CellValue): TableColumn<Row> {
   return { header, kind: 'text', width, value };
 }
 
-/** The first two columns of the boundary and relationship tables: which room the row belongs to. */
+/** The first columns of the boundary and relationship tables: which room the row belongs to (its number is IfcSpace.Name, its name LongName). */
 function spaceColumns<Row extends { space: Space }>(): TableColumn<Row>[] {
-  return [text(24, 'Space GlobalId', (r) => r.space.globalId), text(20, 'Space name', (r) => displayName(r.space))];
+  return [
+    text(24, 'Space GlobalId', (r) => r.space.globalId),
+    text(10, 'Room number', (r) => r.space.name?.trim() || null),
+    text(20, 'Room name', (r) => r.space.longName?.trim() || displayName(r.space)),
+  ];
 }
-
-function quantityColumns(): TableColumn<RoomRow>[] {
-  return MAIN_QUANTITIES.flatMap((q) => [
-    { header: `${q.label} (${UNIT_LABEL[q.kind]})`, kind: q.kind, width: 14, value: (r: RoomRow) => quantity(r.space, q.name)?.value ?? null },
-    // Where the number comes from matters as much as the number: "qto:…"/"pset:…" was in the file, "geometry:…" and "boundaries" are ours.
-    text(16, `${q.label} source`, (r) => quantity(r.space, q.name)?.source ?? 'missing'),
-  ]);
-}
-
-function countWhere(space: Space, keep: (b: SpaceBoundary) => boolean): number {
-  return space.boundaries.reduce((n, b) => n + (keep(b) ? 1 : 0), 0);
-}
-
-function surfaceColumns(): TableColumn<RoomRow>[] {
-  return SURFACE_CATEGORIES.map((category) => ({
-    header: `${capitalised(category)} area (m²)`,
-    kind: 'area' as const,
-    width: 13,
-    value: (r: RoomRow) => r.space.surfaceTotals.find((t) => t.category === category)?.area ?? 0,
-  }));
-}
-
-export const ROOM_COLUMNS: readonly TableColumn<RoomRow>[] = [
-  text(24, 'GlobalId', (r) => r.space.globalId),
-  text(16, 'Name', (r) => r.space.name),
-  text(28, 'Long name', (r) => r.space.longName),
-  text(18, 'Storey', (r) => r.space.storey?.name ?? null),
-  text(20, 'Zones', (r) => r.space.zones.map((z) => z.name ?? z.globalId ?? `#${z.expressId}`).join('; ') || null),
-  ...quantityColumns(),
-  { header: 'Boundaries', kind: 'count', width: 11, value: (r) => r.space.boundaries.length },
-  { header: 'Physical boundaries', kind: 'count', width: 11, value: (r) => countWhere(r.space, (b) => b.physicalOrVirtual === 'PHYSICAL') },
-  { header: 'Virtual boundaries', kind: 'count', width: 11, value: (r) => countWhere(r.space, (b) => b.physicalOrVirtual === 'VIRTUAL') },
-  { header: 'External boundaries', kind: 'count', width: 11, value: (r) => countWhere(r.space, (b) => b.internalOrExternal?.startsWith('EXTERNAL') ?? false) },
-  ...surfaceColumns(),
-  { header: 'Boundaries without area', kind: 'count', width: 11, value: (r) => countWhere(r.space, (b) => b.area === null) },
-  text(40, 'Annotation', (r) => r.note),
-];
 
 export const BOUNDARY_COLUMNS: readonly TableColumn<BoundaryRow>[] = [
   ...spaceColumns(),
@@ -125,10 +68,6 @@ export const RELATIONSHIP_COLUMNS: readonly TableColumn<RelationshipRow>[] = [
   text(24, 'Related type', (r) => r.relationship.related.type),
   text(30, 'Related name', (r) => r.relationship.related.name),
 ];
-
-export function* roomRows(selection: ExportSelection): Iterable<RoomRow> {
-  for (const space of selection.spaces) yield { space, note: selection.spaceNote(space) };
-}
 
 export function* boundaryRows(selection: ExportSelection): Iterable<BoundaryRow> {
   for (const space of selection.spaces) for (const boundary of space.boundaries) yield { space, boundary, note: selection.boundaryNote(boundary) };

@@ -7,6 +7,8 @@ import { writeFileAtomicSync } from './atomic-file';
 export interface Settings {
   window: { x: number; y: number; width: number; height: number; maximized: boolean } | null;
   recentFiles: string[];
+  /** The folder of the last export, where the next one is proposed. */
+  exportFolder: string | null;
   monitorIntervalMs: number;
   memoryWarnMb: number;
   memoryCriticalMb: number;
@@ -15,6 +17,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   window: null,
   recentFiles: [],
+  exportFolder: null,
   monitorIntervalMs: 30_000,
   memoryWarnMb: 4096,
   memoryCriticalMb: 8192,

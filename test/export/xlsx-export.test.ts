@@ -4,7 +4,7 @@ import * as path from 'path';
 import { annotationKey } from '../../src/core/schedule/model';
 import { UNATTENDED_EXPORT } from '../../src/export/export-options';
 import { exportSchedule } from '../../src/export/export-schedule';
-import { BOUNDARY_COLUMNS, RELATIONSHIP_COLUMNS, ROOM_COLUMNS } from '../../src/export/table-columns';
+import { BOUNDARY_COLUMNS, RELATIONSHIP_COLUMNS } from '../../src/export/table-columns';
 import { useLeakCheck } from '../support/leak-check';
 import { extracted } from '../ifc/support/extracted';
 import { editableScheduleOf, tempFolder } from './schedules';
@@ -28,20 +28,20 @@ describe('exporting a room schedule as an Excel workbook', () => {
   beforeEach(() => (tmp = tempFolder('xlsx')));
   afterEach(() => tmp.remove());
 
-  it('MultiZoneBuilding.ifc gives the sheets Rooms (13), Boundaries (126), Relationships and Summary', async () => {
+  it('MultiZoneBuilding.ifc gives the schedule sheet first, then Sources, Boundaries (126), Relationships, Findings and Summary', async () => {
     const schedule = await extracted('MultiZoneBuilding.ifc');
     const file = path.join(tmp.dir, 'rooms.xlsx');
     expect(await exportSchedule(schedule, undefined, { format: 'xlsx', outPath: file }, UNATTENDED_EXPORT)).toEqual([file]);
     const wb = await readWorkbook(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rooms', 'Boundaries', 'Relationships', 'Summary']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Room schedule', 'Sources', 'Boundaries', 'Relationships', 'Findings', 'Summary']);
     const relationships = schedule.spaces.reduce((n, s) => n + s.relationships.length, 0);
     expect(relationships).toBeGreaterThan(0);
-    expect(wb.getWorksheet('Rooms')!.actualRowCount).toBe(1 + 13);
     expect(wb.getWorksheet('Boundaries')!.actualRowCount).toBe(1 + 126);
     expect(wb.getWorksheet('Relationships')!.actualRowCount).toBe(1 + relationships);
-    expect(wb.getWorksheet('Rooms')!.getRow(1).values).toEqual([undefined, ...ROOM_COLUMNS.map((c) => c.header)]);
     expect(wb.getWorksheet('Boundaries')!.getRow(1).values).toEqual([undefined, ...BOUNDARY_COLUMNS.map((c) => c.header)]);
     expect(wb.getWorksheet('Relationships')!.getRow(1).values).toEqual([undefined, ...RELATIONSHIP_COLUMNS.map((c) => c.header)]);
+    // Sources: one row per room and quantity column of the template (4 of them), apart from the values.
+    expect(wb.getWorksheet('Sources')!.actualRowCount).toBe(1 + 13 * 4);
     expect(fs.readdirSync(tmp.dir)).toEqual(['rooms.xlsx']);
   });
 
@@ -77,7 +77,7 @@ describe('exporting a room schedule as an Excel workbook', () => {
     expect(rows.get('wall')).toBe(wallsInModel);
   });
 
-  it('notes appear in the Rooms and Boundaries sheets', async () => {
+  it('notes appear in the schedule and Boundaries sheets', async () => {
     const schedule = await editableScheduleOf('TwoZones.ifc');
     const space = schedule.spaces[1];
     const boundary = space.boundaries[2];
@@ -85,9 +85,10 @@ describe('exporting a room schedule as an Excel workbook', () => {
     const file = path.join(tmp.dir, 'notes.xlsx');
     await exportSchedule(schedule, notes, { format: 'xlsx', outPath: file }, UNATTENDED_EXPORT);
     const wb = await readWorkbook(file);
-    const rooms = wb.getWorksheet('Rooms')!;
-    expect(rooms.getRow(3).getCell(columnOf(rooms, 'Annotation')).value).toBe('Büro, "Nord"\nzweite Zeile');
-    expect(rooms.getRow(2).getCell(columnOf(rooms, 'Annotation')).value).toBeNull();
+    const rooms = wb.getWorksheet('Room schedule')!;
+    const rowOf = (globalId: string | null) => rooms.getRows(1, rooms.actualRowCount)!.find((r) => r.getCell(columnOf(rooms, 'GlobalId')).value === globalId)!;
+    expect(rowOf(space.globalId).getCell(columnOf(rooms, 'Notes')).value).toBe('Büro, "Nord"\nzweite Zeile');
+    expect(rowOf(schedule.spaces[0].globalId).getCell(columnOf(rooms, 'Notes')).value).toBeNull();
     const boundaries = wb.getWorksheet('Boundaries')!;
     const row = space.boundaries.indexOf(boundary) + schedule.spaces[0].boundaries.length + 2;
     expect(boundaries.getRow(row).getCell(columnOf(boundaries, 'Boundary GlobalId')).value).toBe(boundary.globalId);
@@ -99,7 +100,8 @@ describe('exporting a room schedule as an Excel workbook', () => {
     schedule.spaces[0].name = 'Bad\u0001name\u0008';
     const file = path.join(tmp.dir, 'ctl.xlsx');
     await exportSchedule(schedule, undefined, { format: 'xlsx', outPath: file }, UNATTENDED_EXPORT);
-    const rooms = (await readWorkbook(file)).getWorksheet('Rooms')!;
-    expect(rooms.getRow(2).getCell(columnOf(rooms, 'Name')).value).toBe('Badname');
+    const rooms = (await readWorkbook(file)).getWorksheet('Room schedule')!;
+    // Row 2 is the storey's heading, row 3 the room.
+    expect(rooms.getRow(3).getCell(columnOf(rooms, 'Number')).value).toBe('Badname');
   });
 });

@@ -96,7 +96,7 @@ export class AppController extends Disposable {
     this.loader = this.register(new LoadController(this.runner));
     this.diagnostics = this.register(new DiagnosticsController(this.window.window, this.monitor, () => this.freeMemory()));
     this.dialogs = this.register(new AppDialogs(this.window.window));
-    this.exporter = this.register(new ExportController(this.window, this.runner, () => this.session, (m) => this.showError(m)));
+    this.exporter = this.register(new ExportController(this.window, this.runner, () => this.session, (m) => this.showError(m), this.settings, this.paths.config));
     this.goToSpace = this.register(new GoToSpaceController(this.window.window, this.window.spaces, () => this.session?.spaces ?? []));
     this.compare = this.register(
       new CompareController({ parent: this.window.window, list: this.window.spaces, runner: this.runner, session: () => this.session, dataDir: this.paths.data, showError: (e) => this.showError(e), goTo: (i) => this.goToSpace.goTo(i), notice: (t) => this.presenter.setNotice(t) }),

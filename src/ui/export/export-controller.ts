@@ -1,6 +1,9 @@
 // Tools → Export: asks what to export (ExportDialog), then runs the export worker as a cancellable
 // operation (its progress shows in the status bar, which follows the runner). Notes are flushed
-// first so the file has the latest.
+// first so the file has the latest. The folder of the last export is remembered in the settings
+// (the model's own folder may be read-only or a shared drive); afterwards the status bar offers to
+// open the file or its folder.
+import * as fs from 'fs';
 import * as path from 'path';
 import { Disposable, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
 import { OperationRunner, RunningOperation } from '../../core/operations/operation-runner';
@@ -10,6 +13,9 @@ import { annotationKey, Space } from '../../core/schedule/model';
 import { withoutModelExtension } from '../../core/schedule/model-file';
 import { ExportFormat } from '../../export/export-options';
 import { startExport } from '../../export/export-job';
+import { listTemplates } from '../../export/template-files';
+import type { SettingsStore } from '../../platform/settings';
+import { ExportResultActions } from './export-result-actions';
 import type { MainWindow } from '../main-window/main-window';
 import type { ModelSession } from '../app/model-session';
 import { ExportChoice, ExportDialog } from './export-dialog';
@@ -25,14 +31,20 @@ export class ExportController extends Disposable {
   readonly onDidChangeRunning: Event<boolean> = this.runningChanged.event;
   private readonly finished = this.register(new Emitter<ExportOutcome>('ExportController.finished'));
   readonly onDidFinish: Event<ExportOutcome> = this.finished.event;
+  readonly results: ExportResultActions;
+  /** The template chosen last, preselected the next time. */
+  private lastTemplate: string | undefined;
 
   constructor(
     private readonly window: MainWindow,
     private readonly runner: OperationRunner,
     private readonly session: () => ModelSession | undefined,
     private readonly showError: (e: OperationErrorInfo) => void,
+    private readonly settings: SettingsStore,
+    private readonly configDir: string,
   ) {
     super('ExportController');
+    this.results = this.register(new ExportResultActions(window.status.bar, (message) => showError({ category: 'file', message, suggestion: 'Open the file from your file manager instead.' })));
   }
 
   get isRunning(): boolean {
@@ -46,11 +58,21 @@ export class ExportController extends Disposable {
   showDialog(format?: ExportFormat): ExportDialog | undefined {
     const s = this.session();
     if (!s) return undefined;
-    const base = withoutModelExtension(s.filePath) + '-rooms';
+    const remembered = this.settings.get().exportFolder;
+    const folder = remembered && fs.existsSync(remembered) ? remembered : path.dirname(s.filePath);
+    const base = path.join(folder, path.basename(withoutModelExtension(s.filePath)) + '-rooms');
+    const { templates, problems } = listTemplates(this.configDir);
     // Through a function, not an inline closure over `s`: the dialog's listener below would share
     // that closure's context and keep a closed model's session alive for as long as the dialog lives.
     const annotated = annotatedSpaces(s).length;
-    const dialog = new ExportDialog(this.window.window, base, { all: s.spaces.length, annotated, filtered: this.window.spaces.visibleSpaceIndexes().length }, format);
+    const dialog = new ExportDialog(this.window.window, {
+      defaultBase: base,
+      counts: { all: s.spaces.length, annotated, filtered: this.window.spaces.visibleSpaceIndexes().length },
+      templates,
+      templateProblems: problems.map((p) => `${path.basename(p.file)}: ${p.message}`),
+      initial: format,
+    });
+    if (this.lastTemplate) dialog.setTemplate(this.lastTemplate);
     this.dialogSlot.value = dialog;
     dialog.own(dialog.onDidAccept((c) => this.run(c)));
     dialog.show();
@@ -67,8 +89,10 @@ export class ExportController extends Disposable {
     const op = startExport(this.runner, {
       schedule: s.schedule,
       annotations: s.annotations.toJSON(),
-      request: { format: choice.format, outPath: path.resolve(choice.outPath), spaceFilter },
+      request: { format: choice.format, outPath: path.resolve(choice.outPath), spaceFilter, template: choice.template, csv: choice.csv },
     });
+    this.lastTemplate = choice.template.name;
+    this.results.hide();
     this.running.hold(op);
     this.runningChanged.fire(true);
     op.result.then(
@@ -92,6 +116,10 @@ export class ExportController extends Disposable {
 
   private end(op: RunningOperation<{ files: string[] }>, outcome: ExportOutcome): boolean {
     if (!this.running.release(op)) return false;
+    if ('files' in outcome && outcome.files.length) {
+      this.results.show(outcome.files);
+      this.settings.update({ exportFolder: path.dirname(outcome.files[0]) });
+    }
     this.runningChanged.fire(false);
     this.finished.fire(outcome);
     return true;
