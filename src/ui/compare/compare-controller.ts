@@ -62,6 +62,8 @@ export class CompareController extends Disposable {
   /** The session the running comparison is for: a model opened or closed meanwhile makes it moot. */
   private against: ModelSession | undefined;
   private comparing = false;
+  /** The model the dialog's report is about, by content (a session reference would keep a closed model alive). */
+  private shownFor: string | undefined;
   private readonly finished = this.register(new Emitter<CompareOutcome>('CompareController.finished'));
   readonly onDidFinish: Event<CompareOutcome> = this.finished.event;
 
@@ -135,6 +137,7 @@ export class CompareController extends Disposable {
       if (s) marks.set(s, { symbol: 'Δ', tip: `Changed since ${old}: ${r.changes.map((c) => c.field).join(', ')}` });
     }
     this.deps.list.setMarks(MARKS, marks);
+    this.shownFor = session.schedule.metadata.source.sha256;
     let dialog = this.dialogSlot.value;
     if (!dialog) {
       dialog = new CompareDialog(this.deps.parent);
@@ -145,10 +148,11 @@ export class CompareController extends Disposable {
     dialog.show();
   }
 
-  /** A removed room is not in the open model: there is nowhere to go. */
+  /** A removed room is not in the open model, and a report about another model leads nowhere. */
   private goTo(row: DiffRow): void {
-    if (row.kind === 'removed' || !row.globalId) return;
-    const index = this.deps.session()?.spaces.findIndex((s) => s.globalId === row.globalId) ?? -1;
+    const session = this.deps.session();
+    if (!session || row.kind === 'removed' || !row.globalId || session.schedule.metadata.source.sha256 !== this.shownFor) return;
+    const index = session.spaces.findIndex((s) => s.globalId === row.globalId);
     if (index >= 0) this.deps.goTo(index);
   }
 }
