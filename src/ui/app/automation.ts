@@ -60,7 +60,7 @@ export class Automation extends Disposable {
     if (this.app.loader.isLoading) probe.startLoad(this.app.loader.file ?? '');
     this.register(
       this.app.runner.onDidStart((op) => {
-        if (op.kind === 'extract') probe.startLoad(op.label);
+        if (op.kind === 'extract' || op.kind === 'ids-check') probe.startLoad(op.label);
       }),
     );
     // Ended a moment after the outcome is shown, so filling and painting the room list is measured too.
@@ -68,6 +68,8 @@ export class Automation extends Disposable {
     this.register(this.app.onDidFinishLoad((o) => (ending.value = disposableTimeout(() => probe.endLoad(o.kind), 250, 'event-loop-probe-end', { owner: this }))));
     // Compare with… reads the other model the same way: its reading and comparing are watched too.
     this.register(this.app.compare.onDidFinish((o) => (ending.value = disposableTimeout(() => probe.endLoad(`compare ${o.kind}`), 250, 'event-loop-probe-end', { owner: this }))));
+    // So is a requirements check: the worker reads and checks, the window lists the results.
+    this.register(this.app.check.onDidFinish((o) => (ending.value = disposableTimeout(() => probe.endLoad(`check ${o.kind}`), 250, 'event-loop-probe-end', { owner: this }))));
   }
 
   private selectRequestedRoom(): void {

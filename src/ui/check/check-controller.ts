@@ -4,12 +4,13 @@
 import * as path from 'path';
 import type { IdsRow } from '../../core/ids/ids-rows';
 import { failuresByEntity, IdsReport, reportCounts } from '../../core/ids/ids-report';
-import { Disposable, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
+import { Disposable, disposableTimeout, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
 import { isCancelled, OperationError } from '../../core/operations/operation-error';
 import type { OperationRunner } from '../../core/operations/operation-runner';
 import type { OperationErrorInfo } from '../../core/operations/protocol';
 import type { Space } from '../../core/schedule/model';
 import { startIdsCheck } from '../../ifc/ids/ids-check-job';
+import { log } from '../../platform/logging';
 import type { ModelSession } from '../app/model-session';
 import { OperationSlot } from '../app/operation-slot';
 import type { QWidget } from '../qt';
@@ -39,6 +40,7 @@ const MARKS = 'ids';
 export class CheckController extends Disposable {
   private readonly running = this.register(new OperationSlot<IdsReport>('ids-check'));
   private readonly dialogSlot = this.register(new MutableDisposable<CheckDialog>());
+  private readonly pendingShow = this.register(new MutableDisposable());
   private readonly lastIds: LastIdsFiles;
   /** The IDS of the last check and the model file it was for (paths only: no closed session kept alive). */
   private lastCheck: { modelPath: string; idsPath: string } | undefined;
@@ -101,17 +103,27 @@ export class CheckController extends Disposable {
     if (outcome.kind === 'checked' && this.deps.session() === session && !this.isDisposed) {
       this.lastIds.set(session.schedule.metadata.source.sha256, idsPath);
       this.lastCheck = { modelPath: session.filePath, idsPath };
-      this.show(outcome.report, session);
-      const c = reportCounts(outcome.report);
-      this.deps.notice(outcome.report.status === 'pass' ? `Checked against ${outcome.report.ids.fileName}: every applicable requirement passes` : `Checked against ${outcome.report.ids.fileName}: ${c.failed} of ${c.specifications} specifications fail, ${c.failedEntities} entities`);
-    } else if (outcome.kind === 'cancelled') {
-      this.deps.notice('Requirements check cancelled');
+      const report = outcome.report;
+      const started = performance.now();
+      this.markRooms(report, session);
+      // The list first, the results dialog on the next turn: each stays one short step for the UI
+      // thread (together ~90 ms on the 202 MB model with 744 failing rooms, on a busy machine).
+      this.pendingShow.value = disposableTimeout(() => {
+        const marked = performance.now() - started;
+        this.showResults(report);
+        const c = reportCounts(report);
+        this.deps.notice(report.status === 'pass' ? `Checked against ${report.ids.fileName}: every applicable requirement passes` : `Checked against ${report.ids.fileName}: ${c.failed} of ${c.specifications} specifications fail, ${c.failedEntities} entities`);
+        log().info(`checked ${report.model.fileName} against ${report.ids.fileName} in the worker (${JSON.stringify(report.timingsMs)}); rooms marked in ${marked.toFixed(1)} ms, results listed in ${(performance.now() - started - marked).toFixed(1)} ms`);
+        this.finished.fire(outcome);
+      }, 0, 'ids-check.show-results', { owner: this });
+      return true;
     }
+    if (outcome.kind === 'cancelled') this.deps.notice('Requirements check cancelled');
     this.finished.fire(outcome);
     return true;
   }
 
-  private show(report: IdsReport, session: ModelSession): void {
+  private markRooms(report: IdsReport, session: ModelSession): void {
     const byGlobalId = new Map<string, Space>();
     for (const s of session.spaces) if (s.globalId && !byGlobalId.has(s.globalId)) byGlobalId.set(s.globalId, s);
     const marks = new Map<Space, RoomMark>();
@@ -120,6 +132,9 @@ export class CheckController extends Disposable {
       if (space) marks.set(space, { symbol: '✗', tip: `Fails ${report.ids.fileName}: ${f.failures.map((x) => `${x.specification} (${x.reasons.join('; ')})`).join(', ')}` });
     }
     this.deps.list.setMarks(MARKS, marks);
+  }
+
+  private showResults(report: IdsReport): void {
     let dialog = this.dialogSlot.value;
     if (!dialog) {
       dialog = new CheckDialog(this.deps.parent);
