@@ -7,6 +7,7 @@ import { CliIO } from './cli-io';
 import { EXIT, ExtractCommandOptions, runExtractCommand } from './extract-command';
 import { registerDiffCommand } from './diff-command';
 import { registerCheckCommand } from './check-command';
+import { registerPlanCommand } from './plan-command';
 
 const OUTPUT_HELP = `
 Output:
@@ -73,6 +74,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (files: string[], options: ExtractCommandOptions) => setExit(await runExtractCommand(files, options, io)));
   registerDiffCommand(program, io, setExit);
   registerCheckCommand(program, io, setExit);
+  registerPlanCommand(program, io, setExit);
 
   return program;
 }
