@@ -42,46 +42,69 @@ export function isEmptyBox(b: Box): boolean {
   return !(b.maxX >= b.minX && b.maxY >= b.minY);
 }
 
+// The functions below run for every cell of every label search and every pointer move: plain
+// index loops without destructuring or spread, which kept the collector busy for half the time.
+
 /** Crossing-number test on one ring (open or closed). */
 function insideRing(ring: readonly PlanPoint[], x: number, y: number): boolean {
   let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  const n = ring.length;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const pi = ring[i];
+    const pj = ring[j];
+    const yi = pi[1];
+    const yj = pj[1];
+    if (yi > y !== yj > y && x < ((pj[0] - pi[0]) * (y - yi)) / (yj - yi) + pi[0]) inside = !inside;
   }
   return inside;
 }
 
 /** Inside one of the polygons' outer rings and inside none of that polygon's holes. */
 export function polygonsContain(polygons: readonly PlanPolygon[], x: number, y: number): boolean {
-  return polygons.some((p) => insideRing(p.outer, x, y) && !p.holes.some((h) => insideRing(h, x, y)));
+  for (let k = 0; k < polygons.length; k++) {
+    const p = polygons[k];
+    if (!insideRing(p.outer, x, y)) continue;
+    let inHole = false;
+    for (let h = 0; h < p.holes.length && !inHole; h++) inHole = insideRing(p.holes[h], x, y);
+    if (!inHole) return true;
+  }
+  return false;
 }
 
-function segmentDistanceSq(px: number, py: number, a: PlanPoint, b: PlanPoint): number {
-  let [x, y] = a;
-  let dx = b[0] - x;
-  let dy = b[1] - y;
-  if (dx !== 0 || dy !== 0) {
-    const t = ((px - x) * dx + (py - y) * dy) / (dx * dx + dy * dy);
-    if (t > 1) [x, y] = b;
-    else if (t > 0) {
-      x += dx * t;
-      y += dy * t;
+function ringDistanceSq(ring: readonly PlanPoint[], px: number, py: number, best: number): number {
+  const n = ring.length;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const a = ring[j];
+    const b = ring[i];
+    let x = a[0];
+    let y = a[1];
+    let dx = b[0] - x;
+    let dy = b[1] - y;
+    if (dx !== 0 || dy !== 0) {
+      const t = ((px - x) * dx + (py - y) * dy) / (dx * dx + dy * dy);
+      if (t > 1) {
+        x = b[0];
+        y = b[1];
+      } else if (t > 0) {
+        x += dx * t;
+        y += dy * t;
+      }
     }
+    dx = px - x;
+    dy = py - y;
+    const d = dx * dx + dy * dy;
+    if (d < best) best = d;
   }
-  dx = px - x;
-  dy = py - y;
-  return dx * dx + dy * dy;
+  return best;
 }
 
 /** Distance from (x, y) to the nearest edge of any ring; positive inside, negative outside. */
 export function signedDistance(polygons: readonly PlanPolygon[], x: number, y: number): number {
   let best = Infinity;
-  for (const p of polygons) {
-    for (const ring of [p.outer, ...p.holes]) {
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) best = Math.min(best, segmentDistanceSq(x, y, ring[i], ring[j]));
-    }
+  for (let k = 0; k < polygons.length; k++) {
+    const p = polygons[k];
+    best = ringDistanceSq(p.outer, x, y, best);
+    for (let h = 0; h < p.holes.length; h++) best = ringDistanceSq(p.holes[h], x, y, best);
   }
   const d = Math.sqrt(best);
   return polygonsContain(polygons, x, y) ? d : -d;
@@ -100,18 +123,70 @@ function cell(polygons: readonly PlanPolygon[], x: number, y: number, h: number)
   return { x, y, h, d, max: d + h * Math.SQRT2 };
 }
 
+/** A max-heap of cells by their potential distance. */
+class CellQueue {
+  private readonly items: Cell[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(c: Cell): void {
+    const a = this.items;
+    a.push(c);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (a[parent].max >= c.max) break;
+      a[i] = a[parent];
+      i = parent;
+    }
+    a[i] = c;
+  }
+
+  pop(): Cell {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        let best = last.max;
+        if (l < a.length && a[l].max > best) {
+          m = l;
+          best = a[l].max;
+        }
+        if (r < a.length && a[r].max > best) m = r;
+        if (m === i) break;
+        a[i] = a[m];
+        i = m;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}
+
 /**
- * The point inside `polygons` farthest from their outline, within `precision` (metres), with that
- * distance (the radius of the largest circle that fits). For several pieces, the largest piece's.
+ * The point inside `polygons` farthest from their outline, with that distance (the radius of the
+ * largest circle that fits). Found to within 4 % of the room's smaller side (at least 1 cm): a
+ * label's place needs no more, and a finer search cost 0.7 ms per room on an 800-room floor.
+ * Rectangles, most rooms, are answered directly.
  */
-export function poleOfInaccessibility(polygons: readonly PlanPolygon[], precision = 0.05): { point: PlanPoint; radius: number } {
+export function poleOfInaccessibility(polygons: readonly PlanPolygon[]): { point: PlanPoint; radius: number } {
+  const rectangle = rectanglePole(polygons);
+  if (rectangle) return rectangle;
   const box = boxOf(polygons);
   const width = box.maxX - box.minX;
   const height = box.maxY - box.minY;
   const size = Math.min(width, height);
   if (!(size > 0)) return { point: [box.minX, box.minY], radius: 0 };
+  const precision = Math.max(0.01, size * 0.04);
   const h = size / 2;
-  const queue: Cell[] = [];
+  const queue = new CellQueue();
   for (let x = box.minX; x < box.maxX; x += size) for (let y = box.minY; y < box.maxY; y += size) queue.push(cell(polygons, x + h, y + h, h));
   let best = cell(polygons, (box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2, 0);
   // A vertex-average start helps thin shapes whose box centre lies outside.
@@ -120,20 +195,29 @@ export function poleOfInaccessibility(polygons: readonly PlanPolygon[], precisio
     const c = cell(polygons, p.outer.reduce((s, q) => s + q[0], 0) / n, p.outer.reduce((s, q) => s + q[1], 0) / n, 0);
     if (c.d > best.d) best = c;
   }
-  let guard = 0;
-  while (queue.length && guard++ < 20000) {
-    // Largest potential first; the queues here hold tens of cells, a scan is cheaper than a heap.
-    let at = 0;
-    for (let i = 1; i < queue.length; i++) if (queue[i].max > queue[at].max) at = i;
-    const c = queue[at];
-    queue[at] = queue[queue.length - 1];
-    queue.pop();
+  while (queue.size) {
+    const c = queue.pop();
     if (c.d > best.d) best = c;
     if (c.max - best.d <= precision) continue;
     const q = c.h / 2;
-    queue.push(cell(polygons, c.x - q, c.y - q, q), cell(polygons, c.x + q, c.y - q, q), cell(polygons, c.x - q, c.y + q, q), cell(polygons, c.x + q, c.y + q, q));
+    queue.push(cell(polygons, c.x - q, c.y - q, q));
+    queue.push(cell(polygons, c.x + q, c.y - q, q));
+    queue.push(cell(polygons, c.x - q, c.y + q, q));
+    queue.push(cell(polygons, c.x + q, c.y + q, q));
   }
   return { point: [best.x, best.y], radius: Math.max(0, best.d) };
+}
+
+/** A single rectangle without holes: its centre, half its shorter side. */
+function rectanglePole(polygons: readonly PlanPolygon[]): { point: PlanPoint; radius: number } | undefined {
+  if (polygons.length !== 1 || polygons[0].holes.length || polygons[0].outer.length !== 4) return undefined;
+  const [a, b, c, d] = polygons[0].outer;
+  const dot = (p: PlanPoint, q: PlanPoint, r: PlanPoint) => (p[0] - q[0]) * (r[0] - q[0]) + (p[1] - q[1]) * (r[1] - q[1]);
+  const len = (p: PlanPoint, q: PlanPoint) => Math.hypot(p[0] - q[0], p[1] - q[1]);
+  const [ab, bc] = [len(a, b), len(b, c)];
+  const square = (p: PlanPoint, q: PlanPoint, r: PlanPoint) => Math.abs(dot(p, q, r)) <= 1e-6 * len(p, q) * len(q, r);
+  if (!(ab > 0 && bc > 0) || !square(a, b, c) || !square(b, c, d) || !square(c, d, a)) return undefined;
+  return { point: [(a[0] + c[0]) / 2, (a[1] + c[1]) / 2], radius: Math.min(ab, bc) / 2 };
 }
 
 /** Rotates points counter-clockwise by `deg` about the origin. */

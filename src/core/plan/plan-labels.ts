@@ -75,31 +75,65 @@ function segmentCrossesBox(ax: number, ay: number, bx: number, by: number, minX:
 /** The box lies inside the area: its centre is inside, no outline edge enters it and no hole lies within it. */
 export function boxFits(area: readonly PlanPolygon[], cx: number, cy: number, hw: number, hh: number): boolean {
   if (!polygonsContain(area, cx, cy)) return false;
-  const [minX, minY, maxX, maxY] = [cx - hw, cy - hh, cx + hw, cy + hh];
-  for (const p of area) {
-    for (const ring of [p.outer, ...p.holes]) {
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [x, y] = ring[i];
-        if (x > minX && x < maxX && y > minY && y < maxY) return false;
-        if (segmentCrossesBox(ring[j][0], ring[j][1], ring[i][0], ring[i][1], minX, minY, maxX, maxY)) return false;
-      }
+  const minX = cx - hw;
+  const minY = cy - hh;
+  const maxX = cx + hw;
+  const maxY = cy + hh;
+  const ringClear = (ring: readonly [number, number][]) => {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const b = ring[i];
+      const a = ring[j];
+      if (b[0] > minX && b[0] < maxX && b[1] > minY && b[1] < maxY) return false;
+      if (segmentCrossesBox(a[0], a[1], b[0], b[1], minX, minY, maxX, maxY)) return false;
     }
+    return true;
+  };
+  for (const p of area) {
+    if (!ringClear(p.outer)) return false;
+    for (const h of p.holes) if (!ringClear(h)) return false;
   }
   return true;
 }
 
-function measureLines(lines: LabelLine[], fontPx: number, measure: TextMeasure): number {
-  return Math.max(...lines.map((l) => measure(l.text, fontPx, l.bold)));
+/** A room's label texts with their widths at 1 px (widths scale with the font size). */
+interface Texts {
+  number: LabelLine[];
+  area: LabelLine[];
+  name: string;
+  nameBold: boolean;
+  numberW: number;
+  areaW: number;
+  /** Width of the name's first k characters, for k = 0 … length. */
+  namePrefixW: number[];
+  ellipsisW: number;
+}
+
+function textsOf(room: PlanRoom, measure: TextMeasure): Texts {
+  const nameBold = !room.number;
+  const namePrefixW = [0];
+  // Advance widths add up (no kerning in the plan's text), so prefixes are measured once.
+  for (const ch of room.name) namePrefixW.push(namePrefixW[namePrefixW.length - 1] + measure(ch, 1, nameBold));
+  return {
+    number: room.number ? [{ text: room.number, bold: true }] : [],
+    area: room.areaText ? [{ text: room.areaText, bold: false }] : [],
+    name: room.name,
+    nameBold,
+    numberW: room.number ? measure(room.number, 1, true) : 0,
+    areaW: room.areaText ? measure(room.areaText, 1) : 0,
+    namePrefixW,
+    ellipsisW: measure('…', 1, nameBold),
+  };
 }
 
 export function placeLabels(rooms: readonly PlanRoom[], scale: number, measure: TextMeasure = dejaVuWidth, style: LabelStyle = LABEL_STYLE): LabelLayout {
   const placed: PlacedLabel[] = [];
-  const boxes: [number, number, number, number][] = [];
+  const boxes = new Map<number, [number, number, number, number]>();
   let shortened = 0;
   let dropped = 0;
   const byArea = [...rooms].sort((a, b) => b.outlineArea - a.outlineArea || a.spaceIndex - b.spaceIndex);
   for (const room of byArea) {
-    const label = placeOne(room, scale, measure, style, boxes);
+    const taken = room.overlaps.map((i) => boxes.get(i)).filter((b): b is [number, number, number, number] => b !== undefined);
+    const label = placeOne(room, scale, measure, style, taken);
     if (!label) {
       dropped++;
       continue;
@@ -107,7 +141,7 @@ export function placeLabels(rooms: readonly PlanRoom[], scale: number, measure: 
     if (label.shortened) shortened++;
     placed.push(label);
     const [hw, hh] = [label.widthPx / 2 / scale, label.heightPx / 2 / scale];
-    boxes.push([label.x - hw, label.y - hh, label.x + hw, label.y + hh]);
+    boxes.set(room.spaceIndex, [label.x - hw, label.y - hh, label.x + hw, label.y + hh]);
   }
   return { labels: placed, shortened, dropped };
 }
@@ -118,34 +152,41 @@ function placeOne(room: PlanRoom, scale: number, measure: TextMeasure, style: La
   // Smaller than the smallest font's line: nothing can fit, skip the measuring.
   const smallest = style.fontSizes[style.fontSizes.length - 1] * style.lineHeight + 2 * pad;
   if (room.labelRadius * scale * 2 < smallest) return undefined;
-  const tryLines = (c: Candidate, fontPx: number): PlacedLabel | undefined => {
+  const roomW = (room.box.maxX - room.box.minX) * scale;
+  const roomH = (room.box.maxY - room.box.minY) * scale;
+  const t = textsOf(room, measure);
+  const tryLines = (lines: LabelLine[], width1px: number, fontPx: number, shortened: boolean): PlacedLabel | undefined => {
     const lineHeightPx = fontPx * style.lineHeight;
-    const widthPx = measureLines(c.lines, fontPx, measure) + 2 * pad;
-    const heightPx = c.lines.length * lineHeightPx + 2 * pad;
-    const [hw, hh] = [widthPx / 2 / scale, heightPx / 2 / scale];
+    const widthPx = width1px * fontPx + 2 * pad;
+    const heightPx = lines.length * lineHeightPx + 2 * pad;
+    if (widthPx > roomW || heightPx > roomH) return undefined;
+    const hw = widthPx / 2 / scale;
+    const hh = heightPx / 2 / scale;
     // Inside the largest circle that fits the room: sure to fit, no edge to test.
     const inCircle = hw * hw + hh * hh <= room.labelRadius * room.labelRadius;
     if (!inCircle && !boxFits(room.labelArea, cx, cy, hw, hh)) return undefined;
-    if (taken.some(([x0, y0, x1, y1]) => cx - hw < x1 && x0 < cx + hw && cy - hh < y1 && y0 < cy + hh)) return undefined;
-    return { spaceIndex: room.spaceIndex, x: cx, y: cy, lines: c.lines, fontPx, lineHeightPx, widthPx, heightPx, shortened: c.shortened };
+    for (const [x0, y0, x1, y1] of taken) if (cx - hw < x1 && x0 < cx + hw && cy - hh < y1 && y0 < cy + hh) return undefined;
+    return { spaceIndex: room.spaceIndex, x: cx, y: cy, lines, fontPx, lineHeightPx, widthPx, heightPx, shortened };
   };
-  const number = room.number ? [{ text: room.number, bold: true }] : [];
-  const area = room.areaText ? [{ text: room.areaText, bold: false }] : [];
-  const name = (text: string) => (text ? [{ text, bold: !room.number }] : []);
-  const full: Candidate = { lines: [...number, ...name(room.name), ...area], shortened: false };
+  const nameLine = (text: string) => (text ? [{ text, bold: t.nameBold }] : []);
+  const fullW = Math.max(t.numberW, t.areaW, t.namePrefixW[t.name.length]);
+  const full = [...t.number, ...nameLine(t.name), ...t.area];
   for (const fontPx of style.fontSizes) {
-    const l = tryLines(full, fontPx);
+    const l = tryLines(full, fullW, fontPx, false);
     if (l) return l;
   }
   // The name cut to the longest prefix that fits (at the largest size where any prefix does).
-  if (room.name.length > 2) {
+  if (t.name.length > 2) {
     for (const fontPx of style.fontSizes) {
-      const cut = (k: number): Candidate => ({ lines: [...number, ...name(`${room.name.slice(0, k).trimEnd()}…`), ...area], shortened: true });
-      let [lo, hi] = [2, room.name.length - 1];
+      const cut = (k: number) => {
+        const text = `${t.name.slice(0, k).trimEnd()}…`;
+        return tryLines([...t.number, ...nameLine(text), ...t.area], Math.max(t.numberW, t.areaW, t.namePrefixW[k] + t.ellipsisW), fontPx, true);
+      };
+      let [lo, hi] = [2, t.name.length - 1];
       let best: PlacedLabel | undefined;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const l = tryLines(cut(mid), fontPx);
+        const l = cut(mid);
         if (l) {
           best = l;
           lo = mid + 1;
@@ -154,12 +195,11 @@ function placeOne(room: PlanRoom, scale: number, measure: TextMeasure, style: La
       if (best) return best;
     }
   }
-  const fallbacks: Candidate[] = room.number
-    ? [{ lines: [...number, ...area], shortened: true }, { lines: number, shortened: true }]
-    : []; // an area alone names no room: better no label than a riddle
-  for (const c of fallbacks) {
+  // An area alone names no room: without a number, better no label than a riddle.
+  const fallbacks: [LabelLine[], number][] = room.number ? [[[...t.number, ...t.area], Math.max(t.numberW, t.areaW)], [t.number, t.numberW]] : [];
+  for (const [lines, w] of fallbacks) {
     for (const fontPx of style.fontSizes) {
-      const l = tryLines(c, fontPx);
+      const l = tryLines(lines, w, fontPx, true);
       if (l) return l;
     }
   }

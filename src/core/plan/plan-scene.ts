@@ -38,6 +38,8 @@ export interface PlanRoom {
   outlineArea: number;
   /** How many other rooms of the storey contain this one (0 for most). */
   depth: number;
+  /** Rooms (spaceIndex) whose outline boxes overlap this one's: only their labels can collide with this room's. */
+  overlaps: number[];
   /** Where the label may go: the outline minus the rooms inside it. */
   labelArea: PlanPolygon[];
   /** The label's centre: the point of labelArea farthest from its outline, and that distance. */
@@ -120,14 +122,28 @@ function freeArea(outer: PlanPolygon[], inner: PlanPolygon[][]): PlanPolygon[] {
   }
 }
 
-/** Marks nested rooms: B is inside A when A is larger, A's box holds B's and B's label point lies in A. */
+/** Finds overlapping and nested rooms: B is inside A when A is larger, A's box holds B's and B's label point lies in A. */
 function nest(rooms: PlanRoom[]): void {
   const EPS = 1e-3;
+  // Rooms that share a wall touch along it: only overlaps deeper than a millimetre count.
+  const shrunk = (b: Box): Box => ({ minX: b.minX + EPS, minY: b.minY + EPS, maxX: b.maxX - EPS, maxY: b.maxY - EPS });
   const inside = (b: Box, a: Box) => b.minX >= a.minX - EPS && b.maxX <= a.maxX + EPS && b.minY >= a.minY - EPS && b.maxY <= a.maxY + EPS;
   const innerOf = new Map<PlanRoom, PlanRoom[]>();
+  // Rooms sorted by their left edge: a pair can only overlap while the second starts before the first ends.
+  const byX = [...rooms].sort((a, b) => a.box.minX - b.box.minX);
+  for (let i = 0; i < byX.length; i++) {
+    for (let j = i + 1; j < byX.length && byX[j].box.minX < byX[i].box.maxX - EPS; j++) {
+      const [a, b] = [byX[i], byX[j]];
+      if (!boxesOverlap(shrunk(a.box), b.box)) continue;
+      a.overlaps.push(b.spaceIndex);
+      b.overlaps.push(a.spaceIndex);
+    }
+  }
+  const bySpace = new Map(rooms.map((r) => [r.spaceIndex, r]));
   for (const a of rooms) {
-    for (const b of rooms) {
-      if (a === b || b.outlineArea >= a.outlineArea || !boxesOverlap(a.box, b.box) || !inside(b.box, a.box)) continue;
+    for (const other of a.overlaps) {
+      const b = bySpace.get(other)!;
+      if (b.outlineArea >= a.outlineArea || !inside(b.box, a.box)) continue;
       if (!polygonsContain(a.polygons, b.labelAt[0], b.labelAt[1])) continue;
       b.depth++;
       const list = innerOf.get(a) ?? [];
@@ -166,6 +182,7 @@ export function buildPlanScene(schedule: RoomSchedule, storey: PlanStorey, optio
       box: boxOf(polygons),
       outlineArea: polygonsArea(polygons),
       depth: 0,
+      overlaps: [],
       labelArea: polygons,
       labelAt: pole.point,
       labelRadius: pole.radius,
