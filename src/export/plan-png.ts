@@ -4,7 +4,7 @@
 // through fontconfig, so every machine draws the labels in the DejaVu Sans they were measured in.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, ResvgRenderOptions } from '@resvg/resvg-js';
 import { OperationError } from '../core/operations/operation-error';
 
 function fontFiles(): string[] {
@@ -28,12 +28,20 @@ function fontFiles(): string[] {
   });
 }
 
-/** PNG bytes of an SVG document, at `zoom` times its own pixel size. */
-export function svgToPng(svg: string, zoom = 1): Buffer {
-  const resvg = new Resvg(svg, {
+function renderOptions(zoom: number): ResvgRenderOptions {
+  return {
     font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
     fitTo: zoom === 1 ? { mode: 'original' } : { mode: 'zoom', value: zoom },
     background: '#FFFFFF',
-  });
-  return resvg.render().asPng();
+  };
+}
+
+/** PNG bytes of an SVG document, at `zoom` times its own pixel size. */
+export function svgToPng(svg: string, zoom = 1): Buffer {
+  return new Resvg(svg, renderOptions(zoom)).render().asPng();
+}
+
+/** The same, rendered on libuv's thread pool: the window keeps painting meanwhile (a large plan takes a second). */
+export async function svgToPngAsync(svg: string, zoom = 1): Promise<Buffer> {
+  return (await renderAsync(svg, renderOptions(zoom))).asPng();
 }

@@ -12,6 +12,8 @@ export interface Settings {
   monitorIntervalMs: number;
   memoryWarnMb: number;
   memoryCriticalMb: number;
+  /** The Plan view as the user left it: open or not, and the colour key. */
+  plan: { open: boolean; colourBy: string };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   monitorIntervalMs: 30_000,
   memoryWarnMb: 4096,
   memoryCriticalMb: 8192,
+  plan: { open: false, colourBy: 'category' },
 };
 
 const MAX_RECENT = 10;

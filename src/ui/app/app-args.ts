@@ -14,6 +14,10 @@ export interface AppArgs {
   select: string | undefined;
   /** Show this details tab once a room is selected. */
   tab: 'properties' | 'boundaries' | 'relationships' | 'notes' | undefined;
+  /** Open on this view ('plan': the Plan tab) once loaded. */
+  view: 'plan' | undefined;
+  /** Show this storey on the plan (its name or label). */
+  storey: string | undefined;
   /** Quit after the screenshot was taken. */
   quitAfterScreenshot: boolean;
   quitAfter: number | undefined;
@@ -42,6 +46,8 @@ export function parseAppArgs(argv: string[]): AppArgs {
     .option('--screenshot-when <moment>', 'loaded | loading | diagnostics (after a cancelled load)', 'loaded')
     .option('--select <room>', 'select this room (number or 1-based position) once loaded')
     .option('--tab <tab>', 'details tab to show: properties | boundaries | relationships | notes')
+    .option('--view <view>', 'open on this view once loaded: plan')
+    .option('--storey <name>', 'the storey the plan shows (its name, as in the room list)')
     .option('--keep-running', 'keep running after the screenshot')
     .option('--quit-after <ms>', 'quit after this many milliseconds', positiveInt)
     .option('--cancel-after <ms>', 'cancel the model load after this many milliseconds', positiveInt)
@@ -51,11 +57,12 @@ export function parseAppArgs(argv: string[]): AppArgs {
     .allowExcessArguments(false)
     .exitOverride();
   program.parse(argv);
-  const o = program.opts<{ sample: boolean; screenshot?: string; screenshotWhen: string; select?: string; tab?: string; keepRunning?: boolean; quitAfter?: number; cancelAfter?: number; verbose?: boolean; compareWith?: string; checkIds?: string }>();
+  const o = program.opts<{ sample: boolean; screenshot?: string; screenshotWhen: string; select?: string; tab?: string; view?: string; storey?: string; keepRunning?: boolean; quitAfter?: number; cancelAfter?: number; verbose?: boolean; compareWith?: string; checkIds?: string }>();
   const when = o.screenshotWhen as ScreenshotMoment;
   if (!['loaded', 'loading', 'diagnostics'].includes(when)) throw new InvalidArgumentError(`--screenshot-when: expected loaded, loading or diagnostics, got ${when}`);
   const tab = o.tab as AppArgs['tab'];
   if (tab && !['properties', 'boundaries', 'relationships', 'notes'].includes(tab)) throw new InvalidArgumentError(`--tab: unknown tab ${tab}`);
+  if (o.view !== undefined && o.view !== 'plan') throw new InvalidArgumentError(`--view: expected plan, got ${o.view}`);
   return {
     file: program.args[0],
     sample: o.sample,
@@ -63,6 +70,8 @@ export function parseAppArgs(argv: string[]): AppArgs {
     screenshotWhen: when,
     select: o.select,
     tab,
+    view: o.view === 'plan' ? 'plan' : undefined,
+    storey: o.storey,
     quitAfterScreenshot: !o.keepRunning,
     quitAfter: o.quitAfter,
     cancelAfter: o.cancelAfter,

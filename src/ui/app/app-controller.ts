@@ -26,6 +26,7 @@ import { GoToSpaceController } from '../spaces/go-to-space-controller';
 import { CompareController } from '../compare/compare-controller';
 import { CheckController } from '../check/check-controller';
 import { chooseModelFile } from '../dialogs/model-file-dialog';
+import { PlanController } from '../plan/plan-controller';
 import type { DropChoice } from '../main-window/dropped-files';
 import { validationSummary } from '../../core/schedule/validation';
 import { listen } from '../widgets/qt-lifecycle';
@@ -58,6 +59,8 @@ export class AppController extends Disposable {
   readonly goToSpace: GoToSpaceController;
   readonly compare: CompareController;
   readonly check: CheckController;
+  /** The Plan view (a tab of the details): linked both ways with the room list. */
+  readonly plan: PlanController;
   /** The one writer of the status bar and of the heading while no model is open. */
   readonly presenter: LoadPresenter;
   private readonly dialogs: AppDialogs;
@@ -105,6 +108,7 @@ export class AppController extends Disposable {
       new CheckController({ parent: this.window.window, list: this.window.spaces, runner: this.runner, session: () => this.session, dataDir: this.paths.data, showError: (e) => this.showError(e), goTo: (i) => this.goToSpace.goTo(i), notice: (t) => this.presenter.setNotice(t) }),
     );
     this.presenter = this.register(new LoadPresenter(this.runner, this.window.status, this.window.details, () => this.session !== undefined));
+    this.plan = this.register(new PlanController({ details: this.window.details, spaces: this.window.spaces, settings: this.settings, session: () => this.session, goTo: (i) => this.goToSpace.goTo(i), notice: (t) => this.presenter.setNotice(t), showError: (e) => this.showError(e) }));
     this.wire();
     restoreWindowGeometry(this.window.window, this.settings);
     this.updateState();
@@ -157,6 +161,7 @@ export class AppController extends Disposable {
     this.goToSpace.modelChanged();
     this.window.setModelTitle(undefined);
     this.window.spaces.setSpaces([], () => false);
+    this.plan.modelChanged();
     this.presenter.modelClosed();
     this.updateState();
   }
@@ -202,6 +207,7 @@ export class AppController extends Disposable {
     c.define('export', { text: '&Export…', shortcut: 'Ctrl+E', icon: 'export', tip: 'Export the room schedule', enabledWhen: idleWithModel, run: () => this.exporter.showDialog() });
     c.define('exportJson', { text: 'Export &JSON…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('json') });
     c.define('exportCsv', { text: 'Export &CSV…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('csv') });
+    c.define('exportPlan', { text: 'Export &plan…', tip: 'Export the plan of the storey shown as SVG or PNG', enabledWhen: hasModel, run: () => this.plan.showExportDialog(this.window.window) });
     c.define('exportXlsx', { text: 'Export &XLSX…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('xlsx') });
     c.define('checkRequirements', { text: 'Check &requirements…', tip: 'Check the model against an IDS file (buildingSMART Information Delivery Specification)', enabledWhen: idleWithModel, run: () => this.check.chooseFile() });
     c.define('validate', { text: '&Validate data', icon: 'validate', tip: 'Check the model data for gaps', enabledWhen: hasModel, run: () => this.validate() });
@@ -268,6 +274,7 @@ export class AppController extends Disposable {
       }, 0, 'recent-files-write', { owner: this });
       this.window.setModelTitle(name);
       this.window.spaces.setSpaces(session.spaces, (s) => this.session?.isAnnotated(s) ?? false);
+      this.plan.modelChanged();
       this.goToSpace.modelChanged();
       const m = o.schedule.metadata;
       const warnings = o.schedule.warnings.length ? ` · ${o.schedule.warnings.length} warning${o.schedule.warnings.length === 1 ? '' : 's'}` : '';

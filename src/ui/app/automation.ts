@@ -30,7 +30,11 @@ export class Automation extends Disposable {
       this.app.onDidFinishLoad((o) => {
         // First paint after the model is shown: reported for the start-up benchmark.
         log().info(`model ${o.kind} ${Math.round(performance.now() - this.startedAt)} ms after start; window title "${this.app.window.window.windowTitle()}"`);
-        if (o.kind === 'loaded') this.selectRequestedRoom();
+        if (o.kind === 'loaded') {
+          this.selectRequestedRoom();
+          // After the app selects the first room (a timer of its own), which brings that room's storey.
+          this.register(disposableTimeout(() => this.showRequestedPlan(), 0, 'show-requested-plan', { owner: this }));
+        }
         // After the load's event-loop watch has ended (250 ms), so the two are measured apart.
         const other = a.compareWith;
         if (o.kind === 'loaded' && other) this.register(disposableTimeout(() => this.app.compare.compareWith(other), 400, 'compare-with', { owner: this }));
@@ -80,6 +84,13 @@ export class Automation extends Disposable {
     if (index < 0 && /^\d+$/.test(want)) index = Number(want) - 1;
     if (index >= 0 && index < session.spaces.length) this.app.selectSpace(index);
     if (this.args.tab) this.app.window.details.showTab(this.args.tab);
+  }
+
+  /** --view plan and --storey: the Plan tab, on the storey asked for. */
+  private showRequestedPlan(): void {
+    const { view, storey } = this.args;
+    if (!view && !storey) return;
+    if (!this.app.plan.show(storey)) log().warn(`--storey ${storey}: no such storey; the plan shows ${this.app.plan.panel.currentStorey?.label ?? 'nothing'}`);
   }
 
   private screenshotSoon(delayMs = 300): void {

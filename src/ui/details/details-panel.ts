@@ -9,14 +9,14 @@ import { NotesTab } from './notes-tab';
 import { PropertiesTab } from './properties-tab';
 import { RelationshipsTab } from './relationships-tab';
 
-export type DetailsTabId = 'properties' | 'boundaries' | 'relationships' | 'notes';
-const TAB_ORDER: DetailsTabId[] = ['properties', 'boundaries', 'relationships', 'notes'];
+export type DetailsTabId = 'properties' | 'boundaries' | 'relationships' | 'notes' | 'plan';
 
 export class DetailsPanel extends Disposable {
   readonly widget: QWidget;
   private readonly title: QLabel;
   private readonly subtitle: QLabel;
   private readonly tabs = new QTabWidget();
+  private readonly tabOrder: DetailsTabId[] = ['properties', 'boundaries', 'relationships', 'notes'];
   readonly properties = this.register(new PropertiesTab());
   readonly boundaries: BoundariesTab;
   readonly relationships = this.register(new RelationshipsTab());
@@ -73,10 +73,16 @@ export class DetailsPanel extends Disposable {
   }
 
   showTab(id: DetailsTabId): void {
-    this.tabs.setCurrentIndex(TAB_ORDER.indexOf(id));
+    if (this.tabOrder.includes(id)) this.tabs.setCurrentIndex(this.tabOrder.indexOf(id));
   }
 
   currentTab(): DetailsTabId {
-    return TAB_ORDER[this.tabs.currentIndex()] ?? 'properties';
+    return this.tabOrder[this.tabs.currentIndex()] ?? 'properties';
+  }
+
+  /** A page after the room's own tabs (the Plan). */
+  addTab(id: DetailsTabId, page: QWidget, title: string): void {
+    this.tabs.addTab(page, new QIcon(), title);
+    this.tabOrder.push(id);
   }
 }

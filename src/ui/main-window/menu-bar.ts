@@ -8,7 +8,7 @@ export function buildMenuBar(commands: Commands, recentFiles: (menu: QMenu) => v
   const bar = new QMenuBar();
   let recentMenu: QMenu | undefined;
   const menus: MenuSpec[] = [
-    ['&File', ['open', { submenu: 'Recent files', fill: recentFiles }, 'close', '-', 'compare', '-', 'exit']],
+    ['&File', ['open', { submenu: 'Recent files', fill: recentFiles }, 'close', '-', 'compare', '-', 'exportPlan', '-', 'exit']],
     ['&View', ['refresh', 'toggleSpaces']],
     ['&Navigate', ['next', 'previous', 'goto', 'filter']],
     ['&Tools', ['export', 'exportJson', 'exportCsv', 'exportXlsx', '-', 'checkRequirements', 'validate', 'freeMemory', '-', 'cancel']],

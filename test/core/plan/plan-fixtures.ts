@@ -56,3 +56,27 @@ export function schedule(spaces: Space[], trueNorthDeg = 0): RoomSchedule {
     warnings: [],
   } as RoomSchedule;
 }
+
+/**
+ * A storey of `count` rooms as an office floor is drawn: a grid of 4 × 5 m rooms with a corridor
+ * every two rows, every third room L-shaped and every seventh with a shaft (a hole), numbered
+ * 1.001… and named by use, so labels, holes and hit-testing all have work to do.
+ */
+export function officeFloor(count: number, storeys: StoreyRef[] = [GROUND]): RoomSchedule {
+  const uses = ['Office', 'Meeting room', 'Store', 'Kitchen', 'WC', 'Server room', 'Copy room'];
+  const perRow = 40;
+  const spaces: Space[] = [];
+  storeys.forEach((storey, level) => {
+  for (let i = 0; i < count; i++) {
+    const col = i % perRow;
+    const row = Math.floor(i / perRow);
+    const x0 = col * 4;
+    const y0 = row * 5 + Math.floor(row / 2) * 2;
+    const outer: PlanPoint[] = i % 3 === 0 ? [[x0, y0], [x0 + 4, y0], [x0 + 4, y0 + 3], [x0 + 2.5, y0 + 3], [x0 + 2.5, y0 + 5], [x0, y0 + 5]] : rect(x0, y0, x0 + 4, y0 + 5);
+    const holes = i % 7 === 0 ? [rect(x0 + 0.5, y0 + 0.5, x0 + 1.1, y0 + 1.1).reverse()] : [];
+    const use = uses[i % uses.length];
+    spaces.push(room(100000 * (level + 1) + i, `${level + 1}.${String(i + 1).padStart(3, '0')}`, `${use} ${i + 1}`, [{ outer, holes }], storey, { propertySets: [{ name: 'Pset_SpaceCommon', globalId: null, type: 'IfcPropertySet', properties: [{ name: 'Category', value: use }] }] }));
+  }
+  });
+  return schedule(spaces);
+}
