@@ -9,11 +9,9 @@ import { withoutModelExtension } from '../core/schedule/model-file';
 import { RoomSchedule } from '../core/schedule/model';
 import { diffJson, DiffFormat, DIFF_FORMATS, writeDiffReport } from '../export/diff-output';
 import { EXPORTER } from '../export/exporter-info';
-import { startExtraction } from '../ifc/extraction-job';
-import { loadAnnotations } from '../platform/annotation-file';
 import { appPaths } from '../platform/paths';
 import { CliIO, formatDuration, plural } from './cli-io';
-import { reportFormat, reportOutputProblem, ReportRun, runReportCommand } from './report-run';
+import { readModel, reportFormat, reportOutputProblem, runReportCommand } from './report-run';
 
 export interface DiffCommandOptions {
   format?: DiffFormat;
@@ -48,15 +46,6 @@ Examples:
   ifc-room-schedule diff week1.ifc week2.ifc | jq '.changed[].changes'
   ifc-room-schedule diff week1.ifc week2.ifc -o changes.xlsx --tolerance 1
 `;
-
-/** One model through the extraction worker, with the saved notes the app keeps for it. */
-async function readModel(run: ReportRun, file: string, cwd: string): Promise<RoomSchedule> {
-  const name = path.basename(file);
-  run.step = name;
-  const schedule = await run.operation(name, (runner) => startExtraction(runner, { path: path.resolve(cwd, file), name, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' }));
-  const { annotations } = loadAnnotations(appPaths().data, schedule.metadata.source.sha256);
-  return { ...schedule, annotations };
-}
 
 function parseTolerance(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

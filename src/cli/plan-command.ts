@@ -6,24 +6,13 @@ import * as path from 'path';
 import { COLOUR_KEYS, ColourKey } from '../core/plan/colour-schemes';
 import { buildPlanScene, PLAN_ORIENTATIONS, PlanOrientation, sceneColouring } from '../core/plan/plan-scene';
 import { findStorey, planStoreys, PlanStorey } from '../core/plan/plan-storeys';
-import { Disposable, DisposableStore } from '../core/lifecycle';
-import { isCancelled, OperationError } from '../core/operations/operation-error';
-import { OperationRunner } from '../core/operations/operation-runner';
-import { RunningOperation } from '../core/operations/running-operation';
-import { toErrorInfo } from '../core/operations/worker-side';
 import { withoutModelExtension } from '../core/schedule/model-file';
-import { RoomSchedule } from '../core/schedule/model';
-import { EXPORTER } from '../export/exporter-info';
 import { svgToPng } from '../export/plan-png';
 import { sceneSvg } from '../export/plan-svg';
-import { startExtraction } from '../ifc/extraction-job';
-import { loadAnnotations } from '../platform/annotation-file';
 import { writeFileAtomicSync } from '../platform/atomic-file';
-import { appPaths } from '../platform/paths';
 import { CliIO, formatDuration, plural } from './cli-io';
 import { EXIT } from './extract-command';
-import { InterruptSignal, onInterrupt, SIGNAL_EXIT_CODE } from './interrupt';
-import { ProgressBar } from './progress-bar';
+import { readModel, runReportCommand } from './report-run';
 
 export const PLAN_FORMATS = ['svg', 'png'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
@@ -64,49 +53,6 @@ Examples:
   ifc-room-schedule plan model.ifc --storey "Level 1" -o level1.png
   ifc-room-schedule plan model.ifc --all --color-by area -o plans/
 `;
-
-class PlanRun extends Disposable {
-  private readonly runner: OperationRunner;
-  private current: RunningOperation<RoomSchedule> | undefined;
-  interruptedBy: InterruptSignal | undefined;
-
-  constructor(private readonly io: CliIO) {
-    super('PlanRun');
-    this.runner = this.register(new OperationRunner({ log: io.log }));
-    this.register(
-      onInterrupt((signal) => {
-        if (this.interruptedBy) process.exit(SIGNAL_EXIT_CODE[signal]);
-        this.interruptedBy = signal;
-        this.io.stderr.write(`\nCancelling… (press Ctrl-C again to quit at once)\n`);
-        void this.current?.cancel('user');
-      }),
-    );
-  }
-
-  /** The model through the extraction worker, with the notes the app saved for it (for --color-by notes). */
-  async read(file: string, options: PlanCommandOptions): Promise<RoomSchedule> {
-    const name = path.basename(file);
-    const store = new DisposableStore(`cli:plan ${name}`);
-    try {
-      const op = startExtraction(this.runner, { path: path.resolve(this.io.cwd, file), name, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' });
-      this.current = op;
-      if (!options.quiet) {
-        const bar = store.add(new ProgressBar(this.io.stderr, name, { phaseLines: options.verbose === true }));
-        store.add(op.onDidProgress((p) => bar.update(p)));
-      }
-      const schedule = await op.result;
-      const { annotations } = loadAnnotations(appPaths().data, schedule.metadata.source.sha256);
-      return { ...schedule, annotations };
-    } finally {
-      this.current = undefined;
-      store.dispose();
-    }
-  }
-
-  whenIdle(): Promise<void> {
-    return this.runner.whenIdle();
-  }
-}
 
 class UsageError extends Error {}
 
@@ -157,11 +103,9 @@ export async function runPlanCommand(file: string, options: PlanCommandOptions, 
     return EXIT.usage;
   }
   const started = performance.now();
-  const run = new PlanRun(io);
   const model = path.basename(file);
-  let step = model;
-  try {
-    const schedule = await run.read(file, options);
+  return runReportCommand(io, options, 'plan', EXIT.failed, async (run) => {
+    const schedule = await readModel(run, file, io.cwd);
     let storeys: PlanStorey[];
     try {
       storeys = chooseStoreys(planStoreys(schedule), options, target, model);
@@ -172,7 +116,7 @@ export async function runPlanCommand(file: string, options: PlanCommandOptions, 
     const colouring = sceneColouring(schedule, { colourBy: options.colorBy });
     let rooms = 0;
     for (const storey of storeys) {
-      step = storey.label;
+      run.step = storey.label;
       const scene = buildPlanScene(schedule, storey, { colourBy: options.colorBy, orientation: options.orientation, colouring });
       const svg = sceneSvg(scene, { width });
       const out = target.kind === 'file' ? target.path : path.join(target.path, `${withoutModelExtension(model)}.${fileNamePart(storey.label)}.${target.format}`);
@@ -185,18 +129,7 @@ export async function runPlanCommand(file: string, options: PlanCommandOptions, 
     }
     if (!options.quiet) io.stderr.write(`${model}: ${plural(storeys.length, 'plan')}, ${plural(rooms, 'room')} (${formatDuration(performance.now() - started)})\n`);
     return EXIT.ok;
-  } catch (e) {
-    if (isCancelled(e) && run.interruptedBy) return SIGNAL_EXIT_CODE[run.interruptedBy];
-    const info = e instanceof OperationError ? e.toInfo() : toErrorInfo(e);
-    io.stderr.write(`error: ${step}: ${info.message}\n  ${info.suggestion}\n`);
-    if (options.verbose && info.detail) io.stderr.write(`  detail: ${info.detail}\n`);
-    io.log.error('plan failed', { ...info });
-    return EXIT.failed;
-  } finally {
-    await run.whenIdle();
-    run.dispose();
-    if (run.interruptedBy) io.stderr.write(`Cancelled; no plan was written.\n`);
-  }
+  });
 }
 
 export function registerPlanCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {

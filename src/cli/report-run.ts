@@ -8,6 +8,11 @@ import { isCancelled, OperationError } from '../core/operations/operation-error'
 import { OperationRunner } from '../core/operations/operation-runner';
 import { RunningOperation } from '../core/operations/running-operation';
 import { toErrorInfo } from '../core/operations/worker-side';
+import { RoomSchedule } from '../core/schedule/model';
+import { EXPORTER } from '../export/exporter-info';
+import { startExtraction } from '../ifc/extraction-job';
+import { loadAnnotations } from '../platform/annotation-file';
+import { appPaths } from '../platform/paths';
 import { CliIO } from './cli-io';
 import { InterruptSignal, onInterrupt, SIGNAL_EXIT_CODE } from './interrupt';
 import { ProgressBar } from './progress-bar';
@@ -113,4 +118,13 @@ export async function runReportCommand(io: CliIO, options: ReportRunOptions, com
     run.dispose();
     if (run.interruptedBy) io.stderr.write(`Cancelled; no report was written.\n`);
   }
+}
+
+/** One model through the extraction worker, with the saved notes the app keeps for it (diff, plan). */
+export async function readModel(run: ReportRun, file: string, cwd: string): Promise<RoomSchedule> {
+  const name = path.basename(file);
+  run.step = name;
+  const schedule = await run.operation(name, (runner) => startExtraction(runner, { path: path.resolve(cwd, file), name, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' }));
+  const { annotations } = loadAnnotations(appPaths().data, schedule.metadata.source.sha256);
+  return { ...schedule, annotations };
 }
