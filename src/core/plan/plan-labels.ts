@@ -150,8 +150,8 @@ function placeOne(room: PlanRoom, scale: number, measure: TextMeasure, style: La
   const [cx, cy] = room.labelAt;
   const pad = style.paddingPx;
   // Smaller than the smallest font's line: nothing can fit, skip the measuring.
-  const smallest = style.fontSizes[style.fontSizes.length - 1] * style.lineHeight + 2 * pad;
-  if (room.labelRadius * scale * 2 < smallest) return undefined;
+  const oneLine = style.fontSizes[style.fontSizes.length - 1] * style.lineHeight + 2 * pad;
+  if (room.labelRadius * scale * 2 < oneLine) return undefined;
   const roomW = (room.box.maxX - room.box.minX) * scale;
   const roomH = (room.box.maxY - room.box.minY) * scale;
   const t = textsOf(room, measure);
@@ -171,30 +171,35 @@ function placeOne(room: PlanRoom, scale: number, measure: TextMeasure, style: La
   const nameLine = (text: string) => (text ? [{ text, bold: t.nameBold }] : []);
   const fullW = Math.max(t.numberW, t.areaW, t.namePrefixW[t.name.length]);
   const full = [...t.number, ...nameLine(t.name), ...t.area];
-  for (const fontPx of style.fontSizes) {
-    const l = tryLines(full, fullW, fontPx, false);
+  const cut = (fontPx: number, keep: number): PlacedLabel | undefined => {
+    // The longest prefix of the name (at least `keep` characters) that fits.
+    let [lo, hi] = [keep, t.name.length - 1];
+    let best: PlacedLabel | undefined;
+    while (lo <= hi) {
+      const k = (lo + hi) >> 1;
+      const l = tryLines([...t.number, ...nameLine(`${t.name.slice(0, k).trimEnd()}…`), ...t.area], Math.max(t.numberW, t.areaW, t.namePrefixW[k] + t.ellipsisW), fontPx, true);
+      if (l) {
+        best = l;
+        lo = k + 1;
+      } else hi = k - 1;
+    }
+    return best;
+  };
+  // Readable before complete: the larger sizes, whole and then with the name cut (to no fewer than
+  // four letters), before the smallest size; mixing 8 px full labels with 12 px cut ones looked untidy.
+  const sizes = style.fontSizes;
+  const larger = sizes.slice(0, -1);
+  const smallest = sizes[sizes.length - 1];
+  for (const f of larger) {
+    const l = tryLines(full, fullW, f, false);
     if (l) return l;
   }
-  // The name cut to the longest prefix that fits (at the largest size where any prefix does).
-  if (t.name.length > 2) {
-    for (const fontPx of style.fontSizes) {
-      const cut = (k: number) => {
-        const text = `${t.name.slice(0, k).trimEnd()}…`;
-        return tryLines([...t.number, ...nameLine(text), ...t.area], Math.max(t.numberW, t.areaW, t.namePrefixW[k] + t.ellipsisW), fontPx, true);
-      };
-      let [lo, hi] = [2, t.name.length - 1];
-      let best: PlacedLabel | undefined;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const l = cut(mid);
-        if (l) {
-          best = l;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      if (best) return best;
-    }
+  for (const f of larger) {
+    const l = t.name.length > 4 ? cut(f, 4) : undefined;
+    if (l) return l;
   }
+  const small = tryLines(full, fullW, smallest, false) ?? (t.name.length > 2 ? cut(smallest, 2) : undefined);
+  if (small) return small;
   // An area alone names no room: without a number, better no label than a riddle.
   const fallbacks: [LabelLine[], number][] = room.number ? [[[...t.number, ...t.area], Math.max(t.numberW, t.areaW)], [t.number, t.numberW]] : [];
   for (const [lines, w] of fallbacks) {
