@@ -2,30 +2,25 @@
 // the binary). Chosen over sharp (libvips + librsvg) after measuring both on an 800-room plan: the
 // same pixels and time, a quarter of the size, and fonts given as files instead of looked up
 // through fontconfig, so every machine draws the labels in the DejaVu Sans they were measured in.
-import * as fs from 'fs';
-import * as path from 'path';
 import { Resvg, renderAsync, ResvgRenderOptions } from '@resvg/resvg-js';
 import { OperationError } from '../core/operations/operation-error';
+import { pdfFonts } from './pdf-fonts';
 
+/** The DejaVu Sans files the PDF uses too (one place finds them); a PNG-specific message when they are missing. */
 function fontFiles(): string[] {
-  const folders: string[] = [];
   try {
-    folders.push(path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf'));
-  } catch {
-    // not installed with the app: Debian's copy below
+    const fonts = pdfFonts();
+    return [fonts.regular, fonts.bold];
+  } catch (e) {
+    const info = e instanceof OperationError ? e.toInfo() : undefined;
+    throw new OperationError({
+      category: 'internal',
+      code: 'plan-font-missing',
+      message: 'The plan cannot be drawn as PNG: its font, DejaVu Sans, is not installed.',
+      suggestion: 'Reinstall the app, or install the fonts-dejavu-core package; SVG export works without it.',
+      detail: info?.detail,
+    });
   }
-  folders.push('/usr/share/fonts/truetype/dejavu');
-  for (const folder of folders) {
-    const files = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => path.join(folder, f));
-    if (files.every((f) => fs.existsSync(f))) return files;
-  }
-  throw new OperationError({
-    category: 'internal',
-    code: 'plan-font-missing',
-    message: 'The plan cannot be drawn as PNG: its font, DejaVu Sans, is not installed.',
-    suggestion: 'Reinstall the app, or install the fonts-dejavu-core package; SVG export works without it.',
-    detail: `looked in ${folders.join(', ')}`,
-  });
 }
 
 function renderOptions(zoom: number): ResvgRenderOptions {
