@@ -2,7 +2,11 @@
 // two statements with the same id, both silently: #4294967297 overwrote #1, and a line repeated
 // with another class turned a room into a wall. The statement starts ("\n#id=") of web-ifc's
 // first pass are read here, so each such id is named in a warning. Measured on the 70 MB generated
-// model (1.4 M statements): ~2x the cost of counting its newlines.
+// model (1.4 M statements), in one process beside web-ifc's parse: 5–7 % of the parse time, most of
+// it finding the 1.5 M newlines (Buffer.indexOf per line; a latin1-string scan and a 4-bytes-at-a-
+// time scan were both slower). web-ifc's own lists cost as much (GetAllLines plus
+// GetLineIDsWithType of every class present: ~300 ms on that model).
+import { ChunkScanner } from './first-pass';
 import { ModelReader } from './model-reader';
 import { WarningCollector } from './warnings';
 
@@ -12,22 +16,16 @@ const CARRY = 32;
 /** Ids named in a warning; the rest are counted. */
 const NAMED = 5;
 
-export class StatementIds {
+export class StatementIds implements ChunkScanner {
   /** One bit per id below 2^32 seen so far. */
   private seen = new Uint8Array(1 << 16);
   private readonly repeated = new Set<number>();
   /** Ids written beyond 2^32, as written, with what web-ifc reads them as. */
   readonly beyond32: { written: string; readAs: number }[] = [];
   private carry: Buffer | undefined;
-  private nextOffset = 0;
-  private done = false;
 
-  /** Called with every chunk web-ifc reads; only the first front-to-back pass is read. */
-  scan(chunk: Uint8Array, offset: number): void {
-    if (this.done || offset !== this.nextOffset) {
-      this.done = true;
-      return;
-    }
+  /** Consecutive chunks of the text (first-pass.ts). */
+  scan(chunk: Uint8Array): void {
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     // The previous chunk's last bytes, joined to this one's first: statement starts cut by the edge.
     if (this.carry) {
@@ -39,7 +37,6 @@ export class StatementIds {
       if (buf[i + 1] === 0x23) this.statementAt(buf, i);
     }
     this.carry = Buffer.from(buf.subarray(limit));
-    this.nextOffset = offset + chunk.length;
   }
 
   /** Ids defined more than once (as web-ifc reads them), in the order their repeats appear. */

@@ -14,6 +14,7 @@ import { reportEntityIds, StatementIds } from './entity-ids';
 import { withoutEntityRef } from './entity-refs';
 import { errorDetail, ifcErrors, isOutOfMemory } from './errors';
 import { ExtractionRun } from './extraction-run';
+import { FirstPass } from './first-pass';
 import { GeometryReader } from './geometry/placement';
 import { BoundaryAnchors, GeometryText } from './geometry-text';
 import { ModelReader } from './model-reader';
@@ -85,12 +86,8 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     const anchors = options.skipGeometry ? undefined : new BoundaryAnchors();
     const suspects = new StringSuspects();
     const statementIds = new StatementIds();
-    const open = () =>
-      openModel(api, source, run, options.memoryLimitBytes, (chunk, at) => {
-        anchors?.scan(chunk, at);
-        suspects.scan(chunk, at);
-        statementIds.scan(chunk, at);
-      });
+    const firstPass = new FirstPass([anchors, suspects, statementIds]);
+    const open = () => openModel(api, source, run, options.memoryLimitBytes, (chunk, at) => firstPass.chunk(chunk, at));
     const model = store.add(options.blocking ? options.blocking('parse', open) : open());
     const heapLimit = memoryGuard(api, source.name, options.memoryLimitBytes);
     heapLimit();

@@ -8,6 +8,7 @@
 // "*" attributes, in exactly web-ifc's raw-line format (checked line by line against web-ifc on
 // every fixture); anything else, or anything not found near a boundary, is read from web-ifc.
 import * as W from 'web-ifc';
+import { ChunkScanner } from './first-pass';
 import { ModelSource } from './model-source';
 import { RawArg, RawLine } from './step-values';
 
@@ -39,23 +40,15 @@ const NEEDLE = Buffer.from('SPACEBOUNDARY');
 const WINDOW_BEFORE = 3072;
 const WINDOW_AFTER = 3072;
 
-/** Collects where boundaries are written, from the chunks web-ifc pulls during its first pass. */
-export class BoundaryAnchors {
+/** Collects where boundaries are written, from the chunks of web-ifc's first pass (first-pass.ts). */
+export class BoundaryAnchors implements ChunkScanner {
   readonly offsets: number[] = [];
-  private nextOffset = 0;
-  private done = false;
 
-  /** Called with every chunk web-ifc reads; only the first front-to-back pass is scanned. */
   scan(chunk: Uint8Array, offset: number): void {
-    if (this.done || offset !== this.nextOffset) {
-      this.done = true;
-      return;
-    }
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     // A needle cut by a chunk edge is found by starting the next chunk a little early, which the
     // parser's sequential reads do not allow; the windows around neighbours cover such a boundary.
     for (let i = buf.indexOf(NEEDLE); i >= 0; i = buf.indexOf(NEEDLE, i + NEEDLE.length)) this.offsets.push(offset + i);
-    this.nextOffset = offset + chunk.length;
   }
 }
 
