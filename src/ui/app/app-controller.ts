@@ -22,6 +22,7 @@ import { ChoiceDialog } from '../dialogs/choice-dialog';
 import { AppDialogs } from './app-dialogs';
 import { DiagnosticsController } from '../diagnostics/diagnostics-controller';
 import { ExportController } from '../export/export-controller';
+import { NotesController } from '../export/notes-controller';
 import { GoToSpaceController } from '../spaces/go-to-space-controller';
 import { CompareController } from '../compare/compare-controller';
 import { CheckController } from '../check/check-controller';
@@ -56,6 +57,7 @@ export class AppController extends Disposable {
   readonly loader: LoadController;
   readonly diagnostics: DiagnosticsController;
   readonly exporter: ExportController;
+  readonly notes: NotesController;
   readonly goToSpace: GoToSpaceController;
   readonly compare: CompareController;
   readonly check: CheckController;
@@ -100,6 +102,7 @@ export class AppController extends Disposable {
     this.diagnostics = this.register(new DiagnosticsController(this.window.window, this.monitor, () => this.freeMemory()));
     this.dialogs = this.register(new AppDialogs(this.window.window));
     this.exporter = this.register(new ExportController(this.window, this.runner, () => this.session, (m) => this.showError(m), this.settings, this.paths.config));
+    this.notes = this.register(new NotesController({ parent: this.window.window, runner: this.runner, session: () => this.session, settings: this.settings, showError: (e) => this.showError(e), notice: (t) => this.presenter.setNotice(t), written: (f) => this.exporter.results.show(f) }));
     this.goToSpace = this.register(new GoToSpaceController(this.window.window, this.window.spaces, () => this.session?.spaces ?? []));
     this.compare = this.register(
       new CompareController({ parent: this.window.window, list: this.window.spaces, runner: this.runner, session: () => this.session, dataDir: this.paths.data, showError: (e) => this.showError(e), goTo: (i) => this.goToSpace.goTo(i), notice: (t) => this.presenter.setNotice(t) }),
@@ -150,6 +153,7 @@ export class AppController extends Disposable {
     const pending: Promise<void>[] = [];
     if (this.loader.isLoading) pending.push(this.loader.cancel());
     if (this.exporter.isRunning) pending.push(this.exporter.cancel());
+    if (this.notes.isRunning) pending.push(this.notes.cancel());
     if (this.compare.isRunning) pending.push(this.compare.cancel());
     if (this.check.isRunning) pending.push(this.check.cancel());
     return Promise.all(pending).then(() => undefined);
@@ -157,6 +161,7 @@ export class AppController extends Disposable {
 
   closeModel(): void {
     this.session?.flush();
+    this.exporter.results.hide();
     this.sessionSlot.clear();
     this.goToSpace.modelChanged();
     this.window.setModelTitle(undefined);
@@ -209,6 +214,9 @@ export class AppController extends Disposable {
     c.define('exportCsv', { text: 'Export &CSV…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('csv') });
     c.define('exportPlan', { text: 'Export &plan…', tip: 'Export the plan of the storey shown as SVG or PNG', enabledWhen: hasModel, run: () => this.plan.showExportDialog(this.window.window) });
     c.define('exportXlsx', { text: 'Export &XLSX…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('xlsx') });
+    c.define('exportPdf', { text: 'Export &PDF…', enabledWhen: idleWithModel, run: () => this.exporter.showDialog('pdf') });
+    c.define('saveAnnotatedIfc', { text: 'Save &annotated IFC…', tip: 'A copy of the model with your notes as a property set on each room', enabledWhen: idleWithModel, run: () => this.notes.askAndSaveAnnotated() });
+    c.define('importNotes', { text: '&Import notes…', tip: 'Notes edited in an exported CSV or XLSX, matched by GlobalId, after a preview', enabledWhen: idleWithModel, run: () => this.notes.askAndImport() });
     c.define('checkRequirements', { text: 'Check &requirements…', tip: 'Check the model against an IDS file (buildingSMART Information Delivery Specification)', enabledWhen: idleWithModel, run: () => this.check.chooseFile() });
     c.define('validate', { text: '&Validate data', icon: 'validate', tip: 'Check the model data for gaps', enabledWhen: hasModel, run: () => this.validate() });
     c.define('freeMemory', { text: '&Free memory now', run: () => void this.freeMemory() });
@@ -240,6 +248,7 @@ export class AppController extends Disposable {
     );
     this.register(this.exporter.onDidChangeRunning(() => this.updateState()));
     this.register(this.exporter.onDidFinish((o) => this.presenter.setNotice(exportNotice(o))));
+    this.register(this.notes.onDidChangeRunning(() => this.updateState()));
     this.register(this.monitor.onDidSample((snap) => w.status.setMemory(snap.rss)));
     // LeakCanary's habit: some seconds after a cancel, prove that what it released is really gone.
     this.register(

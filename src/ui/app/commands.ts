@@ -10,7 +10,7 @@ export type CommandId =
   | 'open' | 'close' | 'compare' | 'exit'
   | 'refresh' | 'toggleSpaces'
   | 'next' | 'previous' | 'goto' | 'filter'
-  | 'export' | 'exportJson' | 'exportCsv' | 'exportXlsx' | 'exportPlan' | 'checkRequirements' | 'validate' | 'freeMemory'
+  | 'export' | 'exportJson' | 'exportCsv' | 'exportXlsx' | 'exportPdf' | 'exportPlan' | 'saveAnnotatedIfc' | 'importNotes' | 'checkRequirements' | 'validate' | 'freeMemory'
   | 'diagnostics' | 'guide' | 'about'
   | 'cancel';
 

@@ -67,7 +67,7 @@ export class ExportDialog extends AppDialog {
     this.separator.addItem(undefined, 'Comma (,): English-language settings');
     this.separator.addItem(undefined, 'Semicolon (;) with decimal commas: German, French, Dutch… settings');
     this.separator.setObjectName('exportCsvSeparator');
-    this.csvOptions = vbox([this.forExcel, hbox([label('Separator'), grow(this.separator)], { spacing: 6 })], { spacing: 4 });
+    this.csvOptions = vbox([label('CSV'), this.forExcel, hbox([label('Separator'), grow(this.separator)], { spacing: 6 })], { spacing: 6 });
     this.scope.addItem(undefined, `All rooms (${counts.all})`);
     this.scope.addItem(undefined, `Rooms with notes (${counts.annotated})`);
     this.scope.addItem(undefined, `Rooms in the filtered list (${counts.filtered})`);
@@ -151,7 +151,8 @@ export class ExportDialog extends AppDialog {
     const current = this.file.text().trim();
     const base = current ? current.replace(/(\.rooms|\.boundaries)?\.(xlsx|csv|json|pdf)$/i, '') : this.defaultBase;
     this.file.setText(base + f.ext);
-    this.csvOptions.setVisible(f.id === 'csv');
+    // Disabled rather than hidden: a layout that changes height squeezed the separator's combo box.
+    this.csvOptions.setEnabled(f.id === 'csv');
     // JSON holds everything the app read; a template only lays out the schedule.
     this.template.setEnabled(f.id !== 'json');
     this.summary.setText(f.id === 'csv' ? `Writes ${path.basename(base)}.rooms.csv (the template's columns) and ${path.basename(base)}.boundaries.csv (UTF-8).` : '');

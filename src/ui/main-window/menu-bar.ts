@@ -8,10 +8,10 @@ export function buildMenuBar(commands: Commands, recentFiles: (menu: QMenu) => v
   const bar = new QMenuBar();
   let recentMenu: QMenu | undefined;
   const menus: MenuSpec[] = [
-    ['&File', ['open', { submenu: 'Recent files', fill: recentFiles }, 'close', '-', 'compare', '-', 'exportPlan', '-', 'exit']],
+    ['&File', ['open', { submenu: 'Recent files', fill: recentFiles }, 'close', '-', 'compare', '-', 'exportPlan', 'saveAnnotatedIfc', 'importNotes', '-', 'exit']],
     ['&View', ['refresh', 'toggleSpaces']],
     ['&Navigate', ['next', 'previous', 'goto', 'filter']],
-    ['&Tools', ['export', 'exportJson', 'exportCsv', 'exportXlsx', '-', 'checkRequirements', 'validate', 'freeMemory', '-', 'cancel']],
+    ['&Tools', ['export', 'exportJson', 'exportCsv', 'exportXlsx', 'exportPdf', '-', 'checkRequirements', 'validate', 'freeMemory', '-', 'cancel']],
     ['&Help', ['diagnostics', 'guide', 'about']],
   ];
   for (const [title, items] of menus) {
