@@ -19,6 +19,10 @@ export interface WorkerSnapshot {
 export interface ResourceSnapshot {
   at: string;
   atMs: number;
+  /** Taken after a GC with no operation running: what the app really holds (growth uses only these). */
+  settled: boolean;
+  /** Operations running when it was taken. */
+  operations: number;
   cpuPercent?: number;
   rss: number;
   heapUsed: number;
@@ -62,8 +66,20 @@ export interface VerificationResult {
   orphanList: FoundOrphan[];
 }
 
+/** An operation on the chart's time line: started, and ended (or still running). */
+export interface OperationSpan {
+  id: number;
+  kind: string;
+  label: string;
+  startedAtMs: number;
+  endedAtMs?: number;
+  outcome?: string;
+}
+
 export interface ResourceMonitorReport {
   generatedAt: string;
+  /** Sampling cadence: idle, and while an operation runs. */
+  intervalMs: { idle: number; busy: number };
   active: { workers: number; timers: number; listeners: number; operations: number; caches: number };
   leaks: {
     retained: number;
@@ -76,6 +92,7 @@ export interface ResourceMonitorReport {
   };
   lastVerification: VerificationResult | null;
   snapshots: ResourceSnapshot[];
+  operations: OperationSpan[];
   trend: MemoryTrend;
   memoryPressure: MemoryPressureState;
   history: CleanupRecord[];

@@ -1,18 +1,19 @@
-// Watches the app's resources while it runs: every 30 s it samples CPU, RSS, the JS heap and each
-// worker's heap, keeps the last 10 snapshots, and looks for the three signs of a leak — orphaned
-// workers/timers/listeners, objects retained after dispose, and memory that keeps growing. Its own
-// timer is a registered resource like any other.
+// Watches the app's resources while it runs: it samples CPU, RSS, the JS heap and each worker's
+// heap — every 30 s when idle (after a GC, so the sample is settled), every second while an operation
+// runs (a 200 MB load peaks and falls back within seconds) — keeps the last snapshots, and looks for
+// the three signs of a leak: orphaned workers/timers/listeners, objects retained after dispose, and
+// settled memory that keeps growing. Its own timer is a registered resource like any other.
 import { Disposable, IDisposable } from '../lifecycle/disposable';
 import { Emitter, Event } from '../lifecycle/event';
-import { gcAvailable, LeakCheckpoint, leakTracker, TrackedObject } from '../lifecycle/leak-tracker';
+import { gcAvailable, getGc, LeakCheckpoint, leakTracker, TrackedObject } from '../lifecycle/leak-tracker';
 import { OrphanInfo, resourceRegistry } from '../lifecycle/resource-registry';
 import { CleanupHistory, cleanupHistory, CleanupRecord } from '../operations/cleanup-history';
 import { freeMemoryResources, FreeMemoryOptions } from '../operations/free-memory';
 import { MemoryPressureChange, MemoryPressureWatch } from '../operations/memory-pressure';
 import { consoleLog, OperationLog } from '../operations/operation-log';
 import type { OperationRunner } from '../operations/operation-runner';
-import { memoryTrend, MemoryTrend } from './growth-detection';
-import { describeOrphan, describeRetained, describeUndisposed, foundObject, foundOrphan, ResourceMonitorReport, ResourceSnapshot, VerificationResult, WorkerSnapshot } from './monitor-report';
+import { memoryTrend, MemoryTrend, TrendRules } from './growth-detection';
+import { describeOrphan, describeRetained, describeUndisposed, foundObject, foundOrphan, OperationSpan, ResourceMonitorReport, ResourceSnapshot, VerificationResult, WorkerSnapshot } from './monitor-report';
 import { MonitorScheduler, realScheduler } from './monitor-scheduler';
 import { pidusageSampler, ProcessSampler } from './process-sampler';
 import { SnapshotRing } from './snapshot-ring';
@@ -20,12 +21,18 @@ import { SnapshotRing } from './snapshot-ring';
 export interface ResourceMonitorOptions {
   runner?: OperationRunner;
   history?: CleanupHistory;
-  /** Sampling cadence; 30 s by default. */
+  /** Sampling cadence when no operation runs; 30 s by default (the original design's QTimer). */
   intervalMs?: number;
-  /** Snapshots kept; 10 by default. */
+  /** Sampling cadence while an operation runs; 1 s by default, so load peaks show. */
+  busyIntervalMs?: number;
+  /** Snapshots kept; 600 by default (10 minutes of busy samples, hours of idle ones). */
   capacity?: number;
-  /** RSS growth across the kept snapshots that raises a warning; 50 MB by default. */
+  /** Settled RSS growth that raises a warning; 50 MB by default. */
   growthWarnMb?: number;
+  /** When growth may warn: how many settled samples, over how long (3 over 60 s by default). */
+  trendRules?: Partial<Omit<TrendRules, 'thresholdMb'>>;
+  /** Collects garbage before an idle sample; returns false when it cannot (no --expose-gc). */
+  settle?: () => boolean;
   sampler?: ProcessSampler;
   scheduler?: MonitorScheduler;
   /** A pressure watch to feed; otherwise one is made from the two marks below (or the defaults). */
@@ -50,15 +57,26 @@ export interface MonitorWarning {
 
 export type WarningListener = (w: MonitorWarning) => void;
 
+/** One full GC, as the settled samples need: ~10–40 ms on the app's heap, every 30 s when idle. */
+function gcOnce(): boolean {
+  const gc = getGc();
+  if (!gc) return false;
+  gc();
+  return true;
+}
+
 export class ResourceMonitor extends Disposable {
   readonly intervalMs: number;
+  readonly busyIntervalMs: number;
   readonly pressure: MemoryPressureWatch;
   private readonly ring: SnapshotRing<ResourceSnapshot>;
   private readonly runner: OperationRunner | undefined;
   private readonly history: CleanupHistory;
   private readonly sampler: ProcessSampler;
   private readonly scheduler: MonitorScheduler;
-  private readonly growthWarnMb: number;
+  private readonly trendRules: Partial<TrendRules>;
+  private readonly settle: () => boolean;
+  private armedMs: number | undefined;
   private readonly verifyGraceMs: number;
   private readonly undisposedAreLeaks: boolean;
   private readonly log: OperationLog;
@@ -81,12 +99,14 @@ export class ResourceMonitor extends Disposable {
   constructor(options: ResourceMonitorOptions = {}) {
     super('ResourceMonitor');
     this.intervalMs = options.intervalMs ?? 30_000;
-    this.ring = new SnapshotRing(options.capacity ?? 10);
+    this.busyIntervalMs = options.busyIntervalMs ?? 1000;
+    this.ring = new SnapshotRing(options.capacity ?? 600);
     this.runner = options.runner;
     this.history = options.history ?? options.runner?.history ?? cleanupHistory;
     this.sampler = options.sampler ?? pidusageSampler();
     this.scheduler = options.scheduler ?? realScheduler;
-    this.growthWarnMb = options.growthWarnMb ?? 50;
+    this.trendRules = { ...options.trendRules, thresholdMb: options.growthWarnMb ?? 50 };
+    this.settle = options.settle ?? gcOnce;
     this.verifyGraceMs = options.verifyGraceMs ?? 0;
     this.undisposedAreLeaks = options.undisposedAreLeaks ?? true;
     this.log = options.log ?? consoleLog;
@@ -96,18 +116,49 @@ export class ResourceMonitor extends Disposable {
     this.register(this.pressure.onDidChangeLevel((c) => this.pressureEmitter.fire(c)));
     this.register({ dispose: () => this.sampler.dispose?.() });
     this.baseline = leakTracker.checkpoint();
+    if (this.runner) {
+      const runner = this.runner;
+      // An operation starts: sample now and every second; the last one ends: sample once more and
+      // fall back to the idle cadence.
+      this.register(runner.onDidStart(() => this.onOperationsChanged()));
+      this.register(runner.onDidEnd(() => this.onOperationsChanged()));
+    }
   }
 
   /** Starts the cadence (the first sample comes after one interval; call sampleNow() for one at once). */
   start(): void {
     if (this.timer || this.isDisposed) return;
-    this.timer = this.register(this.scheduler.every(this.intervalMs, () => void this.sampleNow().catch((e) => this.log.warn('resource sample failed', { error: String(e) })), 'ResourceMonitor.sample', this));
+    this.arm(this.busy ? this.busyIntervalMs : this.intervalMs);
   }
 
   stop(): void {
     if (!this.timer) return;
     this.store.delete(this.timer);
     this.timer = undefined;
+    this.armedMs = undefined;
+  }
+
+  /** The cadence now: the idle one, or the busy one while an operation runs. */
+  get currentIntervalMs(): number | undefined {
+    return this.armedMs;
+  }
+
+  private get busy(): boolean {
+    return (this.runner?.active().length ?? 0) > 0;
+  }
+
+  private arm(ms: number): void {
+    if (this.timer) this.store.delete(this.timer);
+    this.armedMs = ms;
+    this.timer = this.register(this.scheduler.every(ms, () => void this.sampleNow().catch((e) => this.log.warn('resource sample failed', { error: String(e) })), 'ResourceMonitor.sample', this));
+  }
+
+  private onOperationsChanged(): void {
+    if (!this.timer || this.isDisposed) return;
+    const wanted = this.busy ? this.busyIntervalMs : this.intervalMs;
+    if (wanted === this.armedMs) return;
+    this.arm(wanted);
+    void this.sampleNow().catch((e) => this.log.warn('resource sample failed', { error: String(e) }));
   }
 
   get running(): boolean {
@@ -126,8 +177,9 @@ export class ResourceMonitor extends Disposable {
     return this.ring.toArray();
   }
 
+  /** The growth of settled samples only (see growth-detection.ts). */
   trend(): MemoryTrend {
-    return memoryTrend(this.ring.toArray(), this.growthWarnMb);
+    return memoryTrend(this.ring.toArray().filter((s) => s.settled), this.trendRules);
   }
 
   /** Takes one snapshot now (a sample already under way is shared, not doubled). */
@@ -182,6 +234,7 @@ export class ResourceMonitor extends Disposable {
     for (const o of orphans.map(describeOrphan)) if (!details.includes(o)) details.push(o);
     return {
       generatedAt: new Date(this.scheduler.now()).toISOString(),
+      intervalMs: { idle: this.intervalMs, busy: this.busyIntervalMs },
       active: { workers: counts.worker, timers: counts.timer, listeners: counts.listener, operations: counts.operation, caches: counts.cache },
       leaks: {
         retained: v?.retained ?? 0,
@@ -194,6 +247,7 @@ export class ResourceMonitor extends Disposable {
       },
       lastVerification: v ? { ...v, findings: [...v.findings], objects: v.objects.map((o) => ({ ...o, ownerChain: [...o.ownerChain] })), orphanList: v.orphanList.map((o) => ({ ...o })) } : null,
       snapshots: this.ring.toArray(),
+      operations: this.operationSpans(),
       trend: this.trend(),
       memoryPressure: this.pressure.state(),
       history: this.history.list().map((r) => ({ ...r, steps: r.steps.map((s) => ({ ...s })) })),
@@ -201,7 +255,22 @@ export class ResourceMonitor extends Disposable {
     };
   }
 
+  /** Recent and running operations, for the chart's markers. */
+  private operationSpans(): OperationSpan[] {
+    if (!this.runner) return [];
+    const ended: OperationSpan[] = this.runner.recent().map((e) => {
+      const endedAtMs = Date.parse(e.endedAt);
+      return { id: e.id, kind: e.kind, label: e.label, startedAtMs: endedAtMs - e.durationMs, endedAtMs, outcome: e.outcome };
+    });
+    const running: OperationSpan[] = this.runner.active().map((op) => ({ id: op.id, kind: op.kind, label: op.label, startedAtMs: op.startedAt }));
+    return [...ended, ...running];
+  }
+
   private async takeSnapshot(): Promise<ResourceSnapshot> {
+    const operations = this.runner?.active().length ?? 0;
+    // Idle samples are settled: collected first, so they show what the app really holds. Not while a
+    // worker is still winding down (its heap is being handed back): that sample says nothing lasting.
+    const settled = operations === 0 && resourceRegistry.count('worker') === 0 && this.settle();
     const [proc, workers] = await Promise.all([this.sampleProcess(), this.sampleWorkers()]);
     const mem = process.memoryUsage();
     const counts = resourceRegistry.counts();
@@ -211,6 +280,8 @@ export class ResourceMonitor extends Disposable {
     const snapshot: ResourceSnapshot = {
       at: new Date(atMs).toISOString(),
       atMs,
+      settled,
+      operations,
       cpuPercent: proc?.cpuPercent,
       rss: proc?.rss ?? mem.rss,
       heapUsed: mem.heapUsed,

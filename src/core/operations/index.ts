@@ -1,4 +1,3 @@
-export * from './cache-registry';
 export * from './cleanup-history';
 export * from './error-classification';
 export * from './free-memory';

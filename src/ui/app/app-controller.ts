@@ -172,7 +172,7 @@ export class AppController extends Disposable {
   }
 
   freeMemory(): Promise<void> {
-    return this.inBackground(this.monitor.freeMemory({ dropModel: false }).then(() => undefined));
+    return this.inBackground(this.monitor.freeMemory().then(() => undefined));
   }
 
   /** Work the app started and did not await (free memory, verification): tracked, so whenIdle() can wait for it. */

@@ -55,7 +55,7 @@ export class AppDialogs extends Disposable {
       {
         title: 'Memory is running low',
         heading: `The app is using ${(rss / 1048576).toFixed(0)} MB of memory.`,
-        message: busy ? 'You can cancel the running operation, or free memory now.' : 'Free memory now to release caches and finished workers.',
+        message: busy ? 'You can cancel the running operation, or free memory now.' : 'Free memory now: workers still winding down are ended and unused memory is collected.',
         buttons: [{ id: 'free', text: 'Free memory now', default: true }, ...(busy ? [{ id: 'cancel' as const, text: 'Cancel the operation' }] : []), { id: 'ignore', text: 'Ignore' }],
         objectName: 'memoryDialog',
       },
