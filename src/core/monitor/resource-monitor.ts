@@ -182,6 +182,11 @@ export class ResourceMonitor extends Disposable {
     return memoryTrend(this.ring.toArray().filter((s) => s.settled), this.trendRules);
   }
 
+  /** Resolves once no sample is under way (one started at an operation's end may still be reading /proc). */
+  async whenSampled(): Promise<void> {
+    while (this.sampling) await this.sampling.catch(() => undefined);
+  }
+
   /** Takes one snapshot now (a sample already under way is shared, not doubled). */
   sampleNow(): Promise<ResourceSnapshot> {
     if (!this.sampling) {

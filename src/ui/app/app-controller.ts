@@ -189,6 +189,7 @@ export class AppController extends Disposable {
   async whenIdle(): Promise<void> {
     while (this.background.size) await Promise.allSettled([...this.background]);
     await this.runner.whenIdle();
+    await this.monitor.whenSampled();
   }
 
   selectSpace(index: number): boolean {
