@@ -1,5 +1,9 @@
 // What the user of the desktop app feels, measured on the real app offscreen: whether the window
 // keeps answering while a big model loads, how soon the window appears, and what an idle app costs.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { AppReport } from '../src/ui/app/app-report';
 import { AppChild, clockTicksPerSecond, cpuSeconds, startAppChild } from './app-process';
 import { median } from './stats';
 
@@ -96,4 +100,51 @@ export function measureIdle(model: string, seconds: number): Promise<IdleMeasure
     const wall = (performance.now() - t0) / 1000;
     return { model, seconds: Math.round(wall * 10) / 10, cpuPercent: Math.round((used / wall) * 10000) / 100, cpuMs: Math.round(used * 1000), tickMs: 1000 / clockTicksPerSecond() };
   });
+}
+
+export interface GuiCyclesMeasurement {
+  kind: 'open-close' | 'open-cancel';
+  model: string;
+  cycles: number;
+  rssBeforeMb: number;
+  rssAfterMb: number;
+  rssGrowthMb: number;
+  retained: number;
+  undisposedRoots: number;
+  orphans: number;
+  outcomes: Record<string, number>;
+}
+
+/**
+ * The window's own cycles (--exercise kind:N --report): open → Close or open → Cancel at random
+ * moments, through the commands the user presses, RSS after GC with the warm-up left out.
+ */
+export async function measureGuiCycles(model: string, kind: 'open-close' | 'open-cancel', cycles: number, timeoutMs: number): Promise<GuiCyclesMeasurement> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ifc-rs-gui-cycles-'));
+  const file = path.join(dir, 'report.json');
+  const app = startAppChild([model, '--exercise', `${kind}:${cycles}`, '--report', file]);
+  const timer = setTimeout(() => void app.stop(0), timeoutMs);
+  try {
+    const exit = await app.exited;
+    if (!fs.existsSync(file)) throw new Error(`the app wrote no report (exit ${exit.code ?? exit.signal}); its output:\n${exit.output.slice(-3000)}`);
+    const report = JSON.parse(fs.readFileSync(file, 'utf8')) as AppReport;
+    const e = report.exercise!;
+    const v = report.verification;
+    return {
+      kind,
+      model: path.basename(model),
+      cycles: e.cycles,
+      rssBeforeMb: e.rssBeforeMb,
+      rssAfterMb: e.rssAfterMb,
+      rssGrowthMb: Math.round((e.rssAfterMb - e.rssBeforeMb) * 10) / 10,
+      retained: v.retained.length,
+      undisposedRoots: v.undisposedRoots.length,
+      orphans: v.orphans.length,
+      outcomes: e.outcomes,
+    };
+  } finally {
+    clearTimeout(timer);
+    await app.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

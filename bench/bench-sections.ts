@@ -8,6 +8,7 @@ import { measureCancel, measureCyclesInFreshProcess } from './cancel-bench';
 import { measureDiff } from './diff-bench';
 import { measureExtraction } from './extraction-bench';
 import { measureOpenCloseInFreshProcess } from './open-close-bench';
+import { GuiCyclesMeasurement, measureGuiCycles } from './app-bench';
 import { BenchRow, mb, msText, sizeMb } from './report-table';
 
 export interface BenchPlan {
@@ -24,6 +25,9 @@ export interface BenchPlan {
   cycleModel: string;
   cancelCycles: number;
   closeCycles: number;
+  /** The model and count of the window's own open→close and open→cancel cycles (--exercise). */
+  guiCycleModel: string;
+  guiCycles: number;
   startupRuns: number;
   idleModel: string;
   idleSeconds: number;
@@ -40,7 +44,7 @@ export interface SectionResult {
 
 type Log = (line: string) => void;
 
-const GOALS = { ratio: 1.3, roomGeometryShare: 0.15, rssPerSize: 3.5, stallMs: 50, cancelUiMs: 100, workerExitMs: 500, cycleGrowthMb: 20, startupMs: 1500, idlePercent: 0.5 };
+const GOALS = { ratio: 1.3, roomGeometryShare: 0.15, rssPerSize: 3.5, stallMs: 50, cancelUiMs: 100, workerExitMs: 500, cycleGrowthMb: 20, guiCycleGrowthMb: 10, startupMs: 1500, idlePercent: 0.5 };
 
 async function section(name: string, log: Log, fn: () => Promise<{ rows: BenchRow[]; data: unknown }>): Promise<SectionResult> {
   const started = performance.now();
@@ -143,6 +147,29 @@ export function cyclesSection(plan: BenchPlan, log: Log): Promise<SectionResult>
       { area: 'cycles', figure: 'objects retained after dispose + GC (cancel / close cycles)', measured: `${cancel.retained} / ${close.retained} (orphans ${cancel.orphans} / ${close.orphans})`, goal: '0', pass: cancel.retained === 0 && close.retained === 0 && cancel.orphans === 0 && close.orphans === 0 },
     ];
     return { rows, data: { cancel, close } };
+  });
+}
+
+export function guiCyclesSection(plan: BenchPlan, log: Log): Promise<SectionResult> {
+  return section('gui-cycles', log, async () => {
+    const close = await measureGuiCycles(plan.guiCycleModel, 'open-close', plan.guiCycles, 15 * 60_000);
+    log(`  window: ${plan.guiCycles} open→close: ${close.rssGrowthMb} MB, retained ${close.retained}`);
+    const cancel = await measureGuiCycles(plan.guiCycleModel, 'open-cancel', plan.guiCycles, 15 * 60_000);
+    log(`  window: ${plan.guiCycles} open→cancel: ${cancel.rssGrowthMb} MB, retained ${cancel.retained}`);
+    const row = (m: GuiCyclesMeasurement, what: string): BenchRow => ({
+      area: 'gui cycles',
+      figure: `RSS growth over ${m.cycles} ${what} of ${m.model} in the window, after warm-up`,
+      measured: `${m.rssGrowthMb.toFixed(1)} MB (${m.rssBeforeMb.toFixed(1)} → ${m.rssAfterMb.toFixed(1)} MB)`,
+      goal: `< ${GOALS.guiCycleGrowthMb} MB`,
+      pass: m.rssGrowthMb < GOALS.guiCycleGrowthMb,
+    });
+    const found = (m: GuiCyclesMeasurement) => m.retained + m.undisposedRoots + m.orphans;
+    const rows: BenchRow[] = [
+      row(close, 'open→Close'),
+      row(cancel, `open→Cancel at random moments (${Object.entries(cancel.outcomes).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ')})`),
+      { area: 'gui cycles', figure: 'retained / undisposed roots / orphans after the window cycles (close; cancel)', measured: `${close.retained} / ${close.undisposedRoots} / ${close.orphans}; ${cancel.retained} / ${cancel.undisposedRoots} / ${cancel.orphans}`, goal: '0', pass: found(close) === 0 && found(cancel) === 0 },
+    ];
+    return { rows, data: { close, cancel } };
   });
 }
 

@@ -11,6 +11,9 @@ import { OperationTimings } from '../src/core/operations/operation-types';
 import { OperationProgress } from '../src/core/operations/protocol';
 import { RunningOperation } from '../src/core/operations/running-operation';
 import { runJsonChild } from './child-run';
+import { seededRandom, settledRss } from '../src/core/monitor/settled-memory';
+
+export { seededRandom, settledRss };
 
 /** The real extraction worker once it is built; until then the test worker that runs web-ifc's OpenModel. */
 export const EXTRACTION_WORKER_FILE = path.join(__dirname, '..', 'src', 'ifc', 'extraction-worker.js');
@@ -66,18 +69,6 @@ interface CommonOptions {
 
 const quietLog: OperationLog = { info: () => undefined, warn: () => undefined, error: (m, d) => console.error(m, d ?? '') };
 
-/** mulberry32: a small seeded PRNG, so a benchmark run can be repeated point for point. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function percentiles(values: number[]): Percentiles {
   if (values.length === 0) return { p50: NaN, max: NaN };
   const sorted = [...values].sort((a, b) => a - b);
@@ -123,12 +114,6 @@ export async function withBenchRunner<T>(timings: Partial<OperationTimings> | un
 }
 
 /** Settled GC, then RSS: the number "free memory" would show. */
-export async function settledRss(): Promise<number> {
-  await forceGc(10);
-  await new Promise((r) => setTimeout(r, 50));
-  await forceGc(10);
-  return process.memoryUsage().rss;
-}
 
 export interface CancelTiming {
   uiLatencyMs: number;

@@ -62,8 +62,9 @@ function main(): void {
   log().info(`window shown ${Math.round(performance.now() - started)} ms after start (signal handlers installed)`);
   const automation = lifetime.add(new Automation(app, args, (code, why) => exit(code, why), started));
   const file = args.file ?? (args.sample ? defaultSamplePath() : undefined);
-  if (file) app.open(file);
-  automation.start();
+  // An exercise opens the model itself, once per cycle.
+  if (file && !args.exercise) app.open(file);
+  automation.start(file);
 }
 
 main();

@@ -1,6 +1,7 @@
 // The desktop app's command line. Flags used by tests and docs: --screenshot (grab the main window
 // once the model is shown) and --quit-after; both work offscreen.
 import { Command, InvalidArgumentError } from 'commander';
+import { ExerciseSpec, parseExercise } from './exercise';
 
 export type ScreenshotMoment = 'loaded' | 'loading' | 'diagnostics';
 
@@ -23,6 +24,10 @@ export interface AppArgs {
   quitAfter: number | undefined;
   /** For the loading screenshot and cancel demos: cancel the load after this many ms. */
   cancelAfter: number | undefined;
+  /** Run cycles on the model in the real window (open-close:N, open-cancel:N). */
+  exercise: ExerciseSpec | undefined;
+  /** Write the Diagnostics report as JSON here (after the exercise, or once the model loaded) and quit. */
+  report: string | undefined;
   verbose: boolean;
   /** Once loaded, compare the model with this file, as File → Compare with… does. */
   compareWith: string | undefined;
@@ -53,11 +58,13 @@ export function parseAppArgs(argv: string[]): AppArgs {
     .option('--cancel-after <ms>', 'cancel the model load after this many milliseconds', positiveInt)
     .option('--compare-with <file>', 'once loaded, compare the model with this earlier revision (File → Compare with…)')
     .option('--check-ids <file>', 'once loaded, check the model against this IDS file (Tools → Check requirements…)')
+    .option('--exercise <kind:N>', 'run N cycles on the model in the window: open-close:N or open-cancel:N (cancels at random moments)', parseExercise)
+    .option('--report <file.json>', 'write the Diagnostics report (with the exercise and a verification) as JSON, then quit')
     .option('-v, --verbose', 'log everything to the console')
     .allowExcessArguments(false)
     .exitOverride();
   program.parse(argv);
-  const o = program.opts<{ sample: boolean; screenshot?: string; screenshotWhen: string; select?: string; tab?: string; view?: string; storey?: string; keepRunning?: boolean; quitAfter?: number; cancelAfter?: number; verbose?: boolean; compareWith?: string; checkIds?: string }>();
+  const o = program.opts<{ sample: boolean; screenshot?: string; screenshotWhen: string; select?: string; tab?: string; view?: string; storey?: string; keepRunning?: boolean; quitAfter?: number; cancelAfter?: number; exercise?: ExerciseSpec; report?: string; verbose?: boolean; compareWith?: string; checkIds?: string }>();
   const when = o.screenshotWhen as ScreenshotMoment;
   if (!['loaded', 'loading', 'diagnostics'].includes(when)) throw new InvalidArgumentError(`--screenshot-when: expected loaded, loading or diagnostics, got ${when}`);
   const tab = o.tab as AppArgs['tab'];
@@ -75,6 +82,8 @@ export function parseAppArgs(argv: string[]): AppArgs {
     quitAfterScreenshot: !o.keepRunning,
     quitAfter: o.quitAfter,
     cancelAfter: o.cancelAfter,
+    exercise: o.exercise,
+    report: o.report,
     verbose: Boolean(o.verbose),
     compareWith: o.compareWith,
     checkIds: o.checkIds,

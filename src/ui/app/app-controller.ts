@@ -35,6 +35,14 @@ import { USER_GUIDE, aboutText } from './help-texts';
 
 export type AppState = 'empty' | 'loading' | 'ready';
 
+export interface ScreenState {
+  heading: string;
+  status: string;
+  busy: boolean;
+  enabled: { cancel: boolean; close: boolean; refresh: boolean; export: boolean };
+  state: AppState;
+}
+
 /** The engine's log (src/core knows no winston): the app's logger, resolved at each call. */
 const engineLog: OperationLog = {
   info: (message, detail) => log().info(message, detail),
@@ -192,6 +200,18 @@ export class AppController extends Disposable {
     await this.monitor.whenSampled();
   }
 
+  /** What the user sees now: the heading, the status bar, and which of the main buttons can be pressed. */
+  screenState(): ScreenState {
+    const c = this.commands;
+    return {
+      heading: this.window.details.heading,
+      status: this.window.status.text,
+      busy: this.window.status.isBusy,
+      enabled: { cancel: c.isEnabled('cancel'), close: c.isEnabled('close'), refresh: c.isEnabled('refresh'), export: c.isEnabled('export') },
+      state: this.state,
+    };
+  }
+
   selectSpace(index: number): boolean {
     return this.window.spaces.selectSpace(index);
   }
@@ -296,7 +316,7 @@ export class AppController extends Disposable {
         this.pendingFirstSelection.value = disposableTimeout(() => {
           if (this.window.spaces.selectedSpaceIndex() < 0) this.window.spaces.selectSpace(first);
         }, 0, 'select-first-room', { owner: this });
-      } else this.window.details.show(undefined, { title: `${name} has no rooms`, subtitle: 'The model contains no IfcSpace. Rooms must be modelled as spaces to appear in a room schedule.' });
+      }
       if (session.restoreWarning) this.showError({ category: 'file', message: session.restoreWarning, suggestion: 'Your earlier notes are in the kept file; new notes are saved normally.' });
       const truncated = o.schedule.warnings.find((x) => x.code === 'truncated');
       if (truncated) this.showError({ category: 'parse', message: truncated.message, suggestion: 'The rooms shown may be incomplete. Export the model again from the authoring tool.' });

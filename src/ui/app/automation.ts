@@ -9,6 +9,8 @@ import { listen } from '../widgets/qt-lifecycle';
 import { AppArgs } from './app-args';
 import type { AppController } from './app-controller';
 import { EventLoopProbe } from './event-loop-probe';
+import { buildAppReport, writeAppReport } from './app-report';
+import { ExerciseResult, runExercise } from './exercise';
 
 export class Automation extends Disposable {
   constructor(
@@ -20,8 +22,21 @@ export class Automation extends Disposable {
     super('Automation');
   }
 
-  start(): void {
+  /** `file`: the model the app was started with (the exercise's model). */
+  start(file: string | undefined): void {
     const a = this.args;
+    if (a.exercise) {
+      if (!file) throw new Error('--exercise needs a model file');
+      void this.exercise(file);
+    } else if (a.report) {
+      const report = a.report;
+      const sub = this.register(
+        this.app.onDidFinishLoad(() => {
+          this.store.delete(sub);
+          void this.report(report);
+        }),
+      );
+    }
     // --quit-after closes the main window, exactly as the user would: the same path to exit code 0.
     if (a.quitAfter !== undefined) this.register(disposableTimeout(() => this.app.window.window.close(), a.quitAfter, 'quit-after', { owner: this }));
     if (a.cancelAfter !== undefined) this.register(disposableTimeout(() => void this.app.cancel(), a.cancelAfter, 'cancel-after', { owner: this }));
@@ -55,6 +70,32 @@ export class Automation extends Disposable {
   }
 
   private tookShot = false;
+
+  private async exercise(file: string): Promise<void> {
+    const spec = this.args.exercise!;
+    let result: ExerciseResult;
+    try {
+      result = await runExercise(this.app, file, spec);
+    } catch (e) {
+      log().error('the exercise failed', e);
+      this.exit(1, 'exercise failed');
+      return;
+    }
+    if (this.args.report) await this.report(this.args.report, result);
+    else this.exit(0, 'exercise done');
+  }
+
+  /** Writes --report and quits: exit code 0 when the verification found nothing, 3 when it found leaks. */
+  private async report(file: string, exercise?: ExerciseResult): Promise<void> {
+    try {
+      const clean = writeAppReport(path.resolve(file), await buildAppReport(this.app, exercise));
+      log().info(`report written: ${path.resolve(file)} (${clean ? 'clean' : 'leaks found'})`);
+      this.exit(clean ? 0 : 3, 'report written');
+    } catch (e) {
+      log().error('writing the report failed', e);
+      this.exit(1, 'report failed');
+    }
+  }
 
   /** The responsiveness and start-up benchmark's probe (src/ui/app/event-loop-probe.ts). */
   private watchEventLoop(): void {

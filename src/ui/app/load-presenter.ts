@@ -89,6 +89,14 @@ export class LoadPresenter extends Disposable {
     if (o.kind === 'loaded') {
       this.last = undefined;
       this.notice = summary ?? `${name} loaded`;
+      // Until a room is selected (the first one is, a moment later): the model, not "Reading …".
+      const rooms = o.schedule.spaces.length;
+      this.details.show(
+        undefined,
+        rooms
+          ? { title: name, subtitle: `${rooms} room${rooms === 1 ? '' : 's'}: choose one on the left (Alt+Down / Alt+Up step through them).` }
+          : { title: `${name} has no rooms`, subtitle: 'The model contains no IfcSpace. Rooms must be modelled as spaces to appear in a room schedule.' },
+      );
     } else if (o.kind === 'cancelled') {
       this.last = { kind: 'cancelled', name };
       this.notice = `Opening ${name} was cancelled`;

@@ -13,15 +13,8 @@ afterAll(() => qtRuntime().stop());
 
 /** What the user sees: the heading, the status bar and whether Cancel/Close/Export can be pressed. */
 function screen(app: AppController) {
-  return {
-    heading: app.window.details.heading,
-    status: app.window.status.text,
-    busy: app.window.status.isBusy,
-    cancel: app.commands.isEnabled('cancel'),
-    close: app.commands.isEnabled('close'),
-    export: app.commands.isEnabled('export'),
-    state: app.state,
-  };
+  const s = app.screenState();
+  return { heading: s.heading, status: s.status, busy: s.busy, cancel: s.enabled.cancel, close: s.enabled.close, export: s.enabled.export, state: s.state };
 }
 
 async function verifyClean(app: AppController) {
@@ -98,5 +91,59 @@ test('opening a model while an export runs: when the export ends, the load keeps
   expect(seen.afterExport.status).not.toMatch(/Exported/);
   expect(seen.afterLoad).toMatchObject({ busy: false, cancel: false, close: true, export: true, state: 'ready' });
   expect(seen.afterLoad.status).toMatch(/MultiZoneBuilding\.ifc: 13 rooms/);
+  expect(seen.verification).toEqual(CLEAN);
+});
+
+test('Export → Cancel: the export stops, no file is written, the model stays open and Export can be pressed again', async () => {
+  const paths = tempPaths();
+  const out = path.join(paths.temp, 'cancelled.xlsx');
+  const seen = await withApp(async (app) => {
+    await openAndWait(app, realModel('OneZone.ifc'));
+    await app.whenIdle();
+    const heading = app.window.details.heading;
+    fs.mkdirSync(paths.temp, { recursive: true });
+    const dialog = app.exporter.showDialog('xlsx')!;
+    dialog.setPath(out);
+    const finished = once(app.exporter.onDidFinish);
+    dialog.accept();
+    const exporting = screen(app);
+    const cancelled = app.commands.run('cancel');
+    const outcome = await finished;
+    const after = screen(app);
+    return { heading, exporting, cancelled, outcome, after, verification: await verifyClean(app) };
+  }, paths);
+  expect(seen.exporting).toMatchObject({ busy: true, cancel: true, export: false, state: 'ready' });
+  expect(seen.exporting.status).toMatch(/^Exporting Excel to cancelled\.xlsx/);
+  expect(seen.cancelled).toBe(true);
+  expect(seen.outcome).toEqual({ cancelled: true });
+  expect(seen.after).toEqual({ heading: seen.heading, status: 'Export cancelled; no file was written', busy: false, cancel: false, close: true, export: true, state: 'ready' });
+  expect(fs.existsSync(out)).toBe(false);
+  expect(fs.readdirSync(paths.temp).filter((f) => f.includes('cancelled'))).toEqual([]);
+  expect(seen.verification).toEqual(CLEAN);
+});
+
+test('Refresh → Cancel: the model read before stays open with its rooms, and the status says the new read was cancelled', async () => {
+  const seen = await withApp(async (app) => {
+    await openAndWait(app, realModel('MultiZoneBuilding.ifc'));
+    const justLoaded = app.window.details.heading; // before the first room's selection, a turn later
+    await app.whenIdle();
+    const order = app.window.spaces.visibleSpaceIndexes();
+    app.selectSpace(order[1]);
+    const rooms = order.length;
+    const heading = app.window.details.heading;
+    const progressed = once(app.loader.onDidProgress);
+    const refreshed = app.commands.run('refresh');
+    await progressed;
+    const reading = screen(app);
+    const cancelled = app.commands.run('cancel');
+    return { justLoaded, rooms, heading, refreshed, reading, cancelled, after: screen(app), roomsAfter: app.window.spaces.visibleSpaceIndexes().length, verification: await verifyClean(app) };
+  });
+  // Between the load's end and the first room's selection, the heading names the model, not "Reading …".
+  expect(seen.justLoaded).toBe('MultiZoneBuilding.ifc');
+  expect(seen.refreshed).toBe(true);
+  expect(seen.reading).toMatchObject({ heading: seen.heading, busy: true, cancel: true, export: false, state: 'loading' });
+  expect(seen.cancelled).toBe(true);
+  expect(seen.after).toEqual({ heading: seen.heading, status: 'Opening MultiZoneBuilding.ifc was cancelled', busy: false, cancel: false, close: true, export: true, state: 'ready' });
+  expect(seen.roomsAfter).toBe(seen.rooms);
   expect(seen.verification).toEqual(CLEAN);
 });
