@@ -1,6 +1,7 @@
 // Starts operations in worker threads and keeps the list of what is running, for the UI (status
 // bar, cancel button) and the resource monitor. Disposing the runner cancels everything it started.
 import { Disposable } from '../lifecycle/disposable';
+import { leakTracker } from '../lifecycle/leak-tracker';
 import { Emitter, Event } from '../lifecycle/event';
 import { CleanupHistory, cleanupHistory, CleanupRecord } from './cleanup-history';
 import { consoleLog, OperationLog } from './operation-log';
@@ -58,6 +59,9 @@ export class OperationRunner extends Disposable {
   start<In, Out>(options: OperationOptions<In>): RunningOperation<Out> {
     if (this.isDisposed) throw new Error('OperationRunner: start() after dispose');
     const op = new RunningOperation<Out>(options as OperationOptions<unknown>, this.host, this);
+    // The runner alone owns its operations (an operation disposes itself once its worker is gone;
+    // disposing the runner cancels those still running): controllers only hold subscriptions.
+    leakTracker.setParent(op, this);
     this.live.add(op as RunningOperation<unknown>);
     this.startEmitter.fire(op as RunningOperation<unknown>);
     op.launch();

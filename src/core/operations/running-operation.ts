@@ -4,6 +4,7 @@
 // stopped, the leak is logged, counted and recorded.
 import { Disposable, DisposableStore, IDisposable } from '../lifecycle/disposable';
 import { Emitter, Event } from '../lifecycle/event';
+import { leakTracker } from '../lifecycle/leak-tracker';
 import { resourceRegistry, ResourceRegistration } from '../lifecycle/resource-registry';
 import { disposableTimeout } from '../lifecycle/timers';
 import { CleanupHistory, CleanupOutcome, CleanupRecord, CleanupSteps, CleanupTrigger, MemorySample, sampleMemory } from './cleanup-history';
@@ -125,6 +126,7 @@ export class RunningOperation<Out> extends Disposable {
       return;
     }
     const h = this.handle;
+    leakTracker.setParent(h, this);
     this.connection.add(h.on('message', (m) => this.onMessage(m), this));
     this.connection.add(h.on('error', (e) => this.finish('failed', 'error', classifyError(e, { label: this.label, origin: 'uncaught' })), this));
     this.connection.add(h.on('exit', (code) => this.finish('failed', 'error', classifyExit(code, { label: this.label })), this));

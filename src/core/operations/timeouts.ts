@@ -2,6 +2,7 @@
 // A timeout never kills work by itself (unless the caller asks for that, as the CLI does): a huge
 // model that is still parsing deserves the choice, not a silent stop.
 import { IDisposable } from '../lifecycle/disposable';
+import { leakTracker } from '../lifecycle/leak-tracker';
 import { disposableTimeout } from '../lifecycle/timers';
 
 export type FileSizeCategory = 'small' | 'medium' | 'large' | 'huge';
@@ -59,6 +60,7 @@ export class Deadline implements IDisposable {
   ) {
     this.startedAt = this.now();
     this.deadlineAt = this.startedAt + timeoutMs;
+    leakTracker.track(this, `Deadline(${label})`);
     this.arm();
   }
 
@@ -83,6 +85,7 @@ export class Deadline implements IDisposable {
   private arm(): void {
     this.timer?.dispose();
     this.timer = disposableTimeout(() => this.expire(), Math.max(0, this.deadlineAt - this.now()), `deadline:${this.label}`, { owner: this.owner, unref: true });
+    leakTracker.setParent(this.timer, this);
   }
 
   private expire(): void {
@@ -94,6 +97,7 @@ export class Deadline implements IDisposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    leakTracker.markDisposed(this);
     this.timer?.dispose();
     this.timer = undefined;
   }
