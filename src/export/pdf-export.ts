@@ -1,6 +1,6 @@
 // The PDF room schedule: a title block (project, model file, date, app version, what the numbers
 // are), one table per group (storey by default) with its subtotal, the building total, and each
-// storey's plan on a page of its own once the plan drawing lands. A4 landscape, DejaVu Sans (it has
+// storey's plan on a page of its own (the plan export's SVG, rendered to PNG). A4 landscape, DejaVu Sans (it has
 // the accented letters and the ² ³ of room names and units that PDF's built-in Helvetica lacks
 // outside Latin-1), page numbers "Page 2 of 5".
 import * as fs from 'fs';
@@ -12,6 +12,7 @@ import { ExportControl } from './export-options';
 import { ExportSelection } from './export-selection';
 import { EXPORTER } from './exporter-info';
 import { pdfFonts } from './pdf-fonts';
+import { pdfPlanPages, PlanPage } from './pdf-plan-pages';
 import { formatCell } from './schedule-text';
 import { printedDate } from './xlsx-print';
 
@@ -187,6 +188,16 @@ async function drawSchedule(doc: Doc, selection: ExportSelection, table: Schedul
   }
 }
 
+function drawPlan(doc: Doc, page: PlanPage): void {
+  doc.addPage(PAGE);
+  const x = doc.page.margins.left;
+  doc.font('bold').fontSize(14).fillColor('black').text(`Plan: ${page.title}`, x, doc.page.margins.top, { lineBreak: false });
+  const top = doc.page.margins.top + 24;
+  const width = doc.page.width - x - doc.page.margins.right;
+  const height = doc.page.height - top - doc.page.margins.bottom - 18;
+  doc.image(page.png, x, top, { fit: [width, height], align: 'center', valign: 'center' });
+}
+
 function drawPageNumbers(doc: Doc, modelName: string): void {
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
@@ -220,6 +231,7 @@ export async function writePdf(selection: ExportSelection, table: ScheduleTable,
   doc.pipe(out);
   try {
     await drawSchedule(doc, selection, table, exportedAt, control);
+    for (const page of await pdfPlanPages(selection, control)) drawPlan(doc, page);
     drawPageNumbers(doc, `${table.template.name} · ${m.projectName?.trim() ? `${m.projectName.trim()} · ` : ''}${m.source.name} · ${printedDate(exportedAt)}`);
     doc.end();
     await written;

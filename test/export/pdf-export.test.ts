@@ -1,5 +1,6 @@
 // The PDF room schedule read back as text (pdftotext): title block, a table per storey with its
-// subtotal, the building total, accents intact, A4 landscape, page numbers.
+// subtotal, the building total, accents intact, A4 landscape, page numbers, a plan page per storey.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { annotationKey } from '../../src/core/schedule/model';
@@ -56,6 +57,13 @@ describeWithTools('exporting the room schedule as PDF', () => {
       if (row.kind !== 'storey') continue;
       expect(text).toMatch(new RegExp(`Subtotal ${row.title.replace(/[.()]/g, '\\$&')} — ${row.count} rooms?\\s+${format2(row.area!).replace('.', '\\.')}`));
     }
+    // Each storey's plan on a page of its own, after the tables, its rooms labelled.
+    for (const row of list) if (row.kind === 'storey') expect(pages.find((p) => p.includes(`Plan: ${row.title}`))).toBeDefined();
+    // The plan is a picture (the plan export's PNG at 2×): one per plan page.
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image');
+    const planPages = pages.map((p, i) => (p.includes('Plan: ') ? i + 1 : 0)).filter((n) => n > 0);
+    expect(images.map((c) => Number(c[0]))).toEqual(planPages);
+    for (const c of images) expect(Number(c[3])).toBeGreaterThanOrEqual(2000);
     const total = list.reduce((n, r) => n + (r.kind === 'storey' ? r.area! : 0), 0);
     expect(text).toMatch(new RegExp(`Building total — ${schedule.spaces.length} rooms\\s+${format2(total).replace('.', '\\.')}`));
   });
