@@ -38,7 +38,7 @@ Colours (--color-by):
   category    Pset_SpaceCommon.Category (else a Category property, else ObjectType)
   department  Pset_SpaceOccupancyRequirements.OccupancyType, else a Department/Occupancy property
   zone        the IfcZone(s) the room is in
-  area        net floor area in bands (under 5, 5–10, 10–20, 20–50, 50–100, 100 m² and more)
+  area        net floor area in up to six bands with round limits from the model's own spread
   findings    quantity findings: unit error, sources that disagree, geometry problem, no area
   notes       rooms with notes saved in the app
   The palette is colour-blind safe (Paul Tol's light scheme); the legend names every colour.

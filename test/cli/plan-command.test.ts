@@ -42,22 +42,26 @@ describe('ifc-room-schedule plan', () => {
     expect(new Set([...ground, ...upper]).size).toBe(9);
   });
 
-  it('a PNG of LargeBuilding (Revit): decoded, it is drawn, in the rooms’ colour, not blank', async () => {
+  it('a PNG of LargeBuilding (Revit) by area: decoded, it is drawn, each of its three area bands in its own colour', async () => {
     const run = await planCli(realModel('LargeBuilding.ifc'), '-o', 'large.png', '--color-by', 'area', '-q');
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
     const png = PNG.sync.read(fs.readFileSync(path.join(tmp, 'large.png')));
     expect(png.width).toBe(1400);
+    // Under 30 m² (2 rooms), 30–40 m² (4), 40 m² and more (2): YlOrBr's light, middle and dark ends.
+    const bands = { '#FFF7BC': 0, '#FB9A29': 0, '#CC4C02': 0 };
     let drawn = 0;
-    let roomFill = 0;
     for (let i = 0; i < png.data.length; i += 4) {
       const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
       if (r < 250 || g < 250 || b < 250) drawn++;
-      // All eight rooms are 20–50 m²: YlOrBr's #FB9A29.
-      if (Math.abs(r - 0xfb) < 3 && Math.abs(g - 0x9a) < 3 && Math.abs(b - 0x29) < 3) roomFill++;
+      for (const hex of Object.keys(bands) as (keyof typeof bands)[]) {
+        const [er, eg, eb] = [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
+        if (Math.abs(r - er) < 3 && Math.abs(g - eg) < 3 && Math.abs(b - eb) < 3) bands[hex]++;
+      }
     }
     const pixels = png.width * png.height;
     expect(drawn / pixels).toBeGreaterThan(0.2);
-    expect(roomFill / pixels).toBeGreaterThan(0.15);
+    for (const count of Object.values(bands)) expect(count / pixels).toBeGreaterThan(0.02);
+    expect(bands['#FB9A29']).toBeGreaterThan(bands['#CC4C02']);
   });
 
   it('a model with two storeys and no --storey: exit 2, naming the storeys to choose from', async () => {

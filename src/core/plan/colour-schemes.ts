@@ -89,22 +89,55 @@ function withFills(entries: LegendEntry[], entryOf: string[]): Omit<RoomColourin
 }
 
 /** Fixed entries in order; counts filled in, empty ones dropped. */
-function ordered(spaces: readonly Space[], all: Omit<LegendEntry, 'count'>[], entryOf: (s: Space) => string): Omit<RoomColouring, 'key' | 'title'> {
+function ordered(spaces: readonly Space[], all: Omit<LegendEntry, 'count'>[], entryOf: (s: Space, index: number) => string): Omit<RoomColouring, 'key' | 'title'> {
   const ids = spaces.map(entryOf);
   const entries = all.map((e) => ({ ...e, count: ids.filter((id) => id === e.id).length })).filter((e) => e.count > 0);
   return withFills(entries, ids);
 }
 
-/** Upper limits of the area bands, m². */
-export const AREA_BANDS = [5, 10, 20, 50, 100] as const;
+/** Round numbers band limits are rounded to (times a power of ten). */
+const NICE = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10];
+
+function nice(x: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(x));
+  const m = x / magnitude;
+  return NICE.reduce((best, n) => (Math.abs(n - m) < Math.abs(best - m) ? n : best)) * magnitude;
+}
+
+/**
+ * Upper limits of up to six area bands for these areas (m²): the sextiles of the model's net floor
+ * areas, rounded to round numbers. Fixed bands (5, 10, 20, 50, 100 m²) put all eight of
+ * LargeBuilding's rooms (27–50 m²) in one colour; bands from the model's own spread tell its rooms apart.
+ */
+export function areaBandLimits(areas: readonly number[]): number[] {
+  const sorted = areas.filter((a) => a > 0).sort((x, y) => x - y);
+  if (sorted.length < 2) return [];
+  const limits: number[] = [];
+  for (let k = 1; k < SEQUENTIAL_COLOURS.length; k++) {
+    const q = nice(sorted[Math.min(sorted.length - 1, Math.floor((k * sorted.length) / SEQUENTIAL_COLOURS.length))]);
+    if (q > sorted[0] && q <= sorted[sorted.length - 1] && !limits.includes(q)) limits.push(q);
+  }
+  return limits.sort((x, y) => x - y);
+}
+
+const m2 = (v: number) => `${Number(v.toPrecision(3))}`;
 
 function areaBands(spaces: readonly Space[]) {
-  const bands = [...AREA_BANDS.map((top, i) => ({ id: `a${i}`, label: i === 0 ? `under ${top} m²` : `${AREA_BANDS[i - 1]}–${top} m²`, fill: SEQUENTIAL_COLOURS[i] })), { id: `a${AREA_BANDS.length}`, label: `${AREA_BANDS[AREA_BANDS.length - 1]} m² and more`, fill: SEQUENTIAL_COLOURS[AREA_BANDS.length] }, { id: NONE, label: 'Area unknown', fill: NONE_COLOUR }];
-  return ordered(spaces, bands, (s) => {
-    const a = listedArea(s).value;
+  const areas = spaces.map((s) => listedArea(s).value);
+  const limits = areaBandLimits(areas.filter((a): a is number => a !== null));
+  // Fewer bands than colours: spread over the whole ramp, so three bands are light, middle and dark.
+  const last = SEQUENTIAL_COLOURS.length - 1;
+  const fill = (i: number) => SEQUENTIAL_COLOURS[limits.length ? Math.round((i * last) / limits.length) : last];
+  const bands = [
+    ...limits.map((top, i) => ({ id: `a${i}`, label: i === 0 ? `under ${m2(top)} m²` : `${m2(limits[i - 1])}–${m2(top)} m²`, fill: fill(i) })),
+    { id: `a${limits.length}`, label: limits.length ? `${m2(limits[limits.length - 1])} m² and more` : 'Area known', fill: fill(limits.length) },
+    { id: NONE, label: 'Area unknown', fill: NONE_COLOUR },
+  ];
+  return ordered(spaces, bands, (_s, i) => {
+    const a = areas[i];
     if (a === null) return NONE;
-    const band = AREA_BANDS.findIndex((top) => a < top);
-    return `a${band < 0 ? AREA_BANDS.length : band}`;
+    const band = limits.findIndex((top) => a < top);
+    return `a${band < 0 ? limits.length : band}`;
   });
 }
 

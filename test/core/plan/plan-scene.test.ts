@@ -47,18 +47,23 @@ describe('plan scene', () => {
     expect(labels.find((l) => l.startsWith('Other'))).toMatch(/^Other \(2 more: .*\): 2$/);
   });
 
-  test('area bands and findings: a disputed area is told from an agreed one, an unknown area is grey', () => {
-    const small = room(1, 'S', 's', [{ outer: rect(0, 0, 2, 2), holes: [] }]);
-    const big = room(2, 'B', 'b', [{ outer: rect(3, 0, 13, 12), holes: [] }]);
-    const disputed = room(3, 'D', 'd', [{ outer: rect(20, 0, 24, 4), holes: [] }]);
+  test('area bands follow the model’s spread, in round numbers, light to dark; findings tell a disputed area from an agreed one; unknown is grey', () => {
+    // Net floor areas in m² (each room's outline is its area's rectangle; the disputed room below is 16 m²).
+    const sizes = [2, 3, 12, 14, 30, 36, 48, 60, 110, 130, 250, 300];
+    const spaces = sizes.map((side, i) => room(i + 1, `R${i + 1}`, 'r', [{ outer: rect(i * 20, 0, i * 20 + side / 2, 2), holes: [] }]));
+    const disputed = room(50, 'D', 'd', [{ outer: rect(0, 10, 4, 14), holes: [] }]);
     disputed.quantities[0].disputed = true;
-    const unknown = room(4, 'U', 'u', [{ outer: rect(30, 0, 34, 4), holes: [] }]);
+    const unknown = room(51, 'U', 'u', [{ outer: rect(30, 10, 34, 14), holes: [] }]);
     unknown.quantities[0] = { ...unknown.quantities[0], value: null, source: 'missing', candidates: [] };
-    const spaces = [small, big, disputed, unknown];
-    const bands = colourRooms(spaces, 'area', () => false);
-    expect(bands.entries.map((e) => e.label)).toEqual(['under 5 m²', '10–20 m²', '100 m² and more', 'Area unknown']);
-    const findings = colourRooms(spaces, 'findings', () => false);
-    expect(findings.entryOf).toEqual(['ok', 'ok', 'disagreement', 'no-area']);
+    const all = [...spaces, disputed, unknown];
+    const bands = colourRooms(all, 'area', () => false);
+    expect(bands.entries.map((e) => `${e.label}: ${e.count}`)).toEqual(['under 10 m²: 2', '10–15 m²: 2', '15–40 m²: 3', '40–60 m²: 1', '60–150 m²: 3', '150 m² and more: 2', 'Area unknown: 1']);
+    expect(new Set(bands.entries.map((e) => e.fill)).size).toBe(7);
+    // Eight rooms of 27 to 50 m² (LargeBuilding’s) still get three colours, the ramp's ends among them.
+    const revit = colourRooms([26.9, 33.2, 39.8, 49.9, 26.9, 33.2, 39.8, 49.9].map((a, i) => room(i + 1, `${i + 1}`, 'Room', [{ outer: rect(i * 10, 0, i * 10 + a / 5, 5), holes: [] }])), 'area', () => false);
+    expect(revit.entries.map((e) => `${e.label}: ${e.count} ${e.fill}`)).toEqual(['under 30 m²: 2 #FFF7BC', '30–40 m²: 4 #FB9A29', '40 m² and more: 2 #CC4C02']);
+    const findings = colourRooms(all, 'findings', () => false);
+    expect(findings.entryOf.slice(-2)).toEqual(['disagreement', 'no-area']);
     expect(new Set(findings.entries.map((e) => e.fill)).size).toBe(3);
   });
 
