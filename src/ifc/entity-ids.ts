@@ -11,14 +11,18 @@ import { ModelReader } from './model-reader';
 import { WarningCollector } from './warnings';
 
 const TWO_32 = 2 ** 32;
+/** 2^27 ids: a 16 MB bitmap at most, 50x the largest id of the 70 MB generated model (2.5 M). */
+const BITMAP_IDS = 2 ** 27;
 /** Bytes kept from the end of a chunk, so a statement start cut by the chunk edge is still read. */
 const CARRY = 32;
 /** Ids named in a warning; the rest are counted. */
 const NAMED = 5;
 
 export class StatementIds implements ChunkScanner {
-  /** One bit per id below 2^32 seen so far. */
+  /** One bit per id seen so far, for ids below BITMAP_IDS (files number their entities densely from 1). */
   private seen = new Uint8Array(1 << 16);
+  /** Ids from BITMAP_IDS up (a bitmap reaching 2^32 would take 512 MB: the fuzzer's odd ids did that). */
+  private readonly seenLarge = new Set<number>();
   private readonly repeated = new Set<number>();
   /** Ids written beyond 2^32, as written, with what web-ifc reads them as. */
   readonly beyond32: { written: string; readAs: number }[] = [];
@@ -57,6 +61,11 @@ export class StatementIds implements ChunkScanner {
       const written = buf.toString('latin1', nl + 2, digitsEnd);
       id = Number(BigInt(written) % BigInt(TWO_32));
       this.beyond32.push({ written, readAs: id });
+    }
+    if (id >= BITMAP_IDS) {
+      if (this.seenLarge.has(id)) this.repeated.add(id);
+      else this.seenLarge.add(id);
+      return;
     }
     const byte = id >>> 3;
     if (byte >= this.seen.length) {

@@ -51,4 +51,13 @@ describe('odd express ids are named in warnings', () => {
       expect([size, ...ids.redefined]).toEqual([size, 3381]);
     }
   });
+
+  it("ids near 2^32 are checked without a bitmap reaching them (512 MB: the fuzzer's odd ids took seconds per case)", () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const ids = new StatementIds();
+    ids.scan(Buffer.from('\n#4294967295= IFCWALL($);\n#4294967295= IFCSLAB($);\n#12= IFCWALL($);\n', 'latin1'));
+    ids.scan(Buffer.from('\n'.repeat(64), 'latin1'));
+    expect([...ids.redefined]).toEqual([4294967295]);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1024 * 1024);
+  });
 });
