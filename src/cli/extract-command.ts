@@ -15,6 +15,7 @@ import { appPaths } from '../platform/paths';
 import { CsvTable, ExportFormat } from '../export/export-options';
 import { readAnnotationsOption } from './annotations-option';
 import { CliIO, formatDuration, plural } from './cli-io';
+import { ExtractionEngine } from '../ifc/extraction-engine';
 import { extractFile } from './extract-file';
 import { InterruptSignal, onInterrupt, SIGNAL_EXIT_CODE } from './interrupt';
 import { createOutputFolders, OutputPlan, planOutputs, resolveFormat, UsageError } from './output-plan';
@@ -30,6 +31,7 @@ export interface ExtractCommandOptions {
   writeIfc?: string;
   annotations?: string;
   skipGeometry?: boolean;
+  engine?: ExtractionEngine;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -65,7 +67,7 @@ class ExtractRun extends Disposable {
         const { schedule, files, annotatedCopy } = await extractFile(
           this.runner,
           plan,
-          { format, tables: options.table ? [options.table] : undefined, csv: { excel: options.excelCsv, bom: options.bom, separator: options.separator }, template, writeIfc: options.writeIfc ? path.resolve(io.cwd, options.writeIfc) : undefined, annotations, skipGeometry: options.skipGeometry === true, showProgress: !options.quiet, phaseLines: options.verbose === true },
+          { format, tables: options.table ? [options.table] : undefined, csv: { excel: options.excelCsv, bom: options.bom, separator: options.separator }, template, writeIfc: options.writeIfc ? path.resolve(io.cwd, options.writeIfc) : undefined, annotations, skipGeometry: options.skipGeometry === true, engine: options.engine, showProgress: !options.quiet, phaseLines: options.verbose === true },
           io,
           (op) => (this.current = op),
         );

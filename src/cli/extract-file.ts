@@ -1,5 +1,6 @@
 // One input file of `extract`: read it through the extraction worker (the GUI's path), then export
 // it through the export worker, or to stdout for `-o -`. Progress goes to one bar for both steps.
+import { ExtractionEngine } from '../ifc/extraction-engine';
 import * as path from 'path';
 import { DisposableStore } from '../core/lifecycle';
 import { OperationRunner } from '../core/operations/operation-runner';
@@ -29,6 +30,8 @@ export interface ExtractFileOptions {
   writeIfc?: string;
   annotations?: Annotations;
   skipGeometry: boolean;
+  /** How the file is read (--engine); the default engine when unset. */
+  engine?: ExtractionEngine;
   showProgress: boolean;
   /** Off a terminal, print each phase as a line (--verbose). */
   phaseLines: boolean;
@@ -85,7 +88,7 @@ export async function extractFile(runner: OperationRunner, plan: OutputPlan, opt
   const store = new DisposableStore(`cli:extract ${name}`);
   const bar = options.showProgress ? store.add(new ProgressBar(stdio.stderr, name, { phaseLines: options.phaseLines })) : undefined;
   try {
-    const extraction = startExtraction(runner, { path: path.resolve(plan.input), name, skipGeometry: options.skipGeometry, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' });
+    const extraction = startExtraction(runner, { path: path.resolve(plan.input), name, skipGeometry: options.skipGeometry, engine: options.engine, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' });
     const schedule = await run(extraction, bar, track, store);
     // The notes go into the copy before the export: a stdout export ends the run.
     const annotatedCopy = options.writeIfc

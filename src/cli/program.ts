@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CSV_TABLES, EXPORT_FORMATS } from '../export/export-options';
 import { EXPORTER } from '../export/exporter-info';
+import { DEFAULT_ENGINE, EXTRACTION_ENGINES } from '../ifc/extraction-engine';
 import { CliIO } from './cli-io';
 import { EXIT, ExtractCommandOptions, runExtractCommand } from './extract-command';
 import { registerDiffCommand } from './diff-command';
@@ -68,6 +69,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--write-ifc <out.ifc>', 'also write a copy of the model with the notes as a property set (IfcRoomSchedule_Notes) on each room; the original is never changed')
     .option('--annotations <file>', 'JSON file with notes on rooms and boundaries to include')
     .option('--skip-geometry', 'skip boundary geometry (no areas or orientations): faster')
+    .addOption(new Option('--engine <engine>', 'how the file is read: fast (the schedule\'s records read from the text; web-ifc meshes rooms and reads any file fast refuses) or web-ifc (the whole file parsed by web-ifc)').choices(EXTRACTION_ENGINES).default(DEFAULT_ENGINE))
     .option('-q, --quiet', 'no progress bar and no summary lines (errors are still printed)')
     .option('--verbose', 'print technical detail with errors, and each phase as a line when stderr is not a terminal')
     .addHelpText('after', OUTPUT_HELP)

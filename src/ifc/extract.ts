@@ -1,10 +1,11 @@
 // The extraction engine: IFC file in, RoomSchedule out. Runs inside the extraction worker (and
-// in-process in tests). Phases: check the header, parse (web-ifc), index relationships, read spaces,
-// read boundaries with their geometry, assemble. Cancellable between phases and batches; whatever it
-// opened (the file, the web-ifc model) is closed on every path out.
+// in-process in tests). Phases: check the header, parse (web-ifc) or index the text (the fast
+// engine), index relationships, read spaces, read boundaries with their geometry, assemble.
+// Cancellable between phases and batches; whatever it opened (the file, the web-ifc model) is
+// closed on every path out. Both engines feed the same phases through a ModelReader.
 import * as W from 'web-ifc';
 import type { IfcAPI } from 'web-ifc';
-import { DisposableStore } from '../core/lifecycle';
+import { DisposableStore, toDisposable } from '../core/lifecycle';
 import { OperationError } from '../core/operations/operation-error';
 import { OperationProgress } from '../core/operations/protocol';
 import { RoomSchedule, ScheduleMetadata, Space } from '../core/schedule/model';
@@ -13,22 +14,25 @@ import { readBoundaries } from './boundaries';
 import { reportEntityIds, StatementIds } from './entity-ids';
 import { withoutEntityRef } from './entity-refs';
 import { errorDetail, ifcErrors, isOutOfMemory } from './errors';
+import { DEFAULT_ENGINE, ExtractionEngine } from './extraction-engine';
 import { ExtractionRun } from './extraction-run';
 import { FirstPass } from './first-pass';
 import { GeometryReader } from './geometry/placement';
 import { BoundaryAnchors, GeometryText } from './geometry-text';
-import { ModelReader } from './model-reader';
+import { ModelReader, WebIfcLines } from './model-reader';
 import { BytesModelSource, ModelSource, openModelSource } from './model-source';
 import { openModel } from './open-model';
 import { orientOutward } from './outward';
 import { readFileHeader, readProjectContext } from './project-context';
 import { PropertySetReader } from './property-sets';
-import { fromBytes } from './read-source';
+import { formatMb, fromBytes } from './read-source';
 import { indexSpaceRelationships } from './relationship-index';
 import { relatedIds, spaceRelationships } from './relationships';
 import { readRoomGeometry, RoomGeometryMode } from './space-geometry/room-geometry';
 import { readSpaces } from './spaces';
 import { finishSpace } from './space-summary';
+import { FastReaderRefusal, StepIndex } from './step-index';
+import { subsetModel, TextLines, TypeCodes } from './text-lines';
 import { StringSuspects, TextStrings } from './text-strings';
 import { checkSource, HEAD_BYTES, TAIL_BYTES } from './validate-source';
 import { ifcEngine, knownSchemas, wasmMemoryBytes, webIfcVersion } from './web-ifc-runtime';
@@ -48,13 +52,18 @@ export interface ExtractOptions {
    */
   blocking?: <T>(phase: string, fn: () => T) => T;
   appVersion?: string;
+  /**
+   * 'fast': the schedule read from the file's text through a byte-level index, web-ifc only for
+   * meshing rooms (a subset model); a file it does not read is read with web-ifc. 'web-ifc': the
+   * whole file parsed by web-ifc (the reference the fast engine is tested against).
+   */
+  engine?: ExtractionEngine;
 }
 
 /** Extracts the room schedule from the bytes of a .ifc or .ifczip file. */
 export async function extractSchedule(source: { bytes: Uint8Array; name: string; path?: string | null }, options: ExtractOptions = {}): Promise<RoomSchedule> {
   const run = new ExtractionRun(source.name, options);
-  const loaded = fromBytes(source.bytes, source.name, source.path ?? null);
-  return extractFromSource(new BytesModelSource(loaded), run, options);
+  return extractWithEngine(async () => new BytesModelSource(fromBytes(source.bytes, source.name, source.path ?? null)), run, options);
 }
 
 /**
@@ -64,11 +73,32 @@ export async function extractSchedule(source: { bytes: Uint8Array; name: string;
 export async function extractScheduleFromFile(filePath: string, options: ExtractOptions = {}): Promise<RoomSchedule> {
   const run = new ExtractionRun(filePath.split(/[\\/]/).pop() ?? filePath, options);
   run.begin('read', `Opening ${run.fileName}`);
-  const source = await openModelSource(filePath, { onProgress: options.onProgress, isCancelled: options.isCancelled });
-  return extractFromSource(source, run, options);
+  return extractWithEngine(() => openModelSource(filePath, { onProgress: options.onProgress, isCancelled: options.isCancelled }), run, options);
 }
 
-async function extractFromSource(source: ModelSource, run: ExtractionRun, options: ExtractOptions): Promise<RoomSchedule> {
+/** The fast engine, and web-ifc for a file it does not read (said in the progress log), or web-ifc alone. */
+async function extractWithEngine(open: () => Promise<ModelSource>, run: ExtractionRun, options: ExtractOptions): Promise<RoomSchedule> {
+  if ((options.engine ?? DEFAULT_ENGINE) === 'fast') {
+    try {
+      return await extractFromSource(await open(), run, options, 'fast');
+    } catch (e) {
+      if (!(e instanceof FastReaderRefusal)) throw e;
+      run = new ExtractionRun(run.fileName, options);
+      run.begin('read', `Reading ${run.fileName} with web-ifc: the fast reader does not read it (${e.message})`);
+    }
+  }
+  return extractFromSource(await open(), run, options, 'web-ifc');
+}
+
+/** What an engine's parse step leaves for the phases after it. */
+interface ParsedModel {
+  reader: ModelReader;
+  sha256: string;
+  /** The web-ifc model that meshes the rooms `spaceIds` (opened when first asked for). */
+  meshModel(spaceIds: readonly number[]): number;
+}
+
+async function extractFromSource(source: ModelSource, run: ExtractionRun, options: ExtractOptions, engine: ExtractionEngine): Promise<RoomSchedule> {
   const store = new DisposableStore('extraction');
   store.add(source);
   const started = performance.now();
@@ -82,28 +112,10 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     await run.between();
 
     const api = await ifcEngine();
-    run.begin('parse', `Parsing ${source.name}`);
-    const anchors = options.skipGeometry ? undefined : new BoundaryAnchors();
-    const suspects = new StringSuspects();
-    const statementIds = new StatementIds();
-    const firstPass = new FirstPass([anchors, suspects, statementIds]);
-    const open = () => openModel(api, source, run, options.memoryLimitBytes, (chunk, at) => firstPass.chunk(chunk, at));
-    const model = store.add(options.blocking ? options.blocking('parse', open) : open());
     const heapLimit = memoryGuard(api, source.name, options.memoryLimitBytes);
-    heapLimit();
-    run.begin('prepare', 'Preparing to read rooms and boundaries');
-    const sha256 = await source.sha256();
-    const geometryText = anchors?.offsets.length ? new GeometryText(source, anchors.offsets) : undefined;
-    const strings = new TextStrings(source, suspects.offsets(), run.warnings);
-    // The model is in the WASM heap now: let go of the file (or the bytes) before reading it.
-    source.dispose();
-    await run.between();
-
-    const reader = new ModelReader(api, model.modelId, check.schemaFamily);
-    reader.textSource = geometryText;
-    reader.strings = strings;
-    reader.redefined = statementIds.redefined;
-    reportEntityIds(statementIds, reader, run.warnings);
+    if (engine === 'fast' && check.truncated) throw new FastReaderRefusal('the file is cut off');
+    const parsed = engine === 'fast' ? await indexText(api, source, check.schemaFamily, run, options, store) : await parseWithWebIfc(api, source, check.schemaFamily, run, options, store);
+    const { reader, sha256 } = parsed;
     const header = readFileHeader(head, run.warnings);
     const project = readProjectContext(reader, run.warnings);
     const spaceIds = reader.ids(W.IFCSPACE, true);
@@ -131,7 +143,9 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     heapLimit();
     reader.textSource = undefined;
     run.begin('geometry', `Measuring ${drafts.length} rooms`);
-    const roomGeometry = options.skipGeometry || options.roomGeometry === 'off' ? new Map() : await readRoomGeometry(api, model.modelId, reader, geometry, drafts, project.units.length, run, { mode: options.roomGeometry });
+    const measureRooms = !options.skipGeometry && options.roomGeometry !== 'off' && drafts.length > 0;
+    const meshModel = measureRooms ? parsed.meshModel(drafts.map((d) => d.space.expressId)) : -1;
+    const roomGeometry = measureRooms ? await readRoomGeometry(api, meshModel, reader, geometry, drafts, project.units.length, run, { mode: options.roomGeometry }) : new Map();
     await run.between();
     heapLimit();
     run.begin('schedule', 'Assembling the schedule');
@@ -167,7 +181,7 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
       lengthUnitToMetres: project.units.length,
       extractedAt: new Date().toISOString(),
       appVersion: options.appVersion ?? 'unknown',
-      engine: { name: 'web-ifc', version: webIfcVersion(api) },
+      engine: { name: engine, version: webIfcVersion(api) },
       counts: { spaces: spaces.length, boundaries: boundaries.total, storeys: reader.ids(W.IFCBUILDINGSTOREY).length, zones: reader.ids(W.IFCZONE).length, skippedEntities: skipped },
       timingsMs: { ...run.timingsMs, total: Math.round(performance.now() - started) },
     };
@@ -180,6 +194,72 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     run.end();
     store.dispose();
   }
+}
+
+/** web-ifc parses the whole file; its model serves every line and meshes the rooms. */
+async function parseWithWebIfc(api: IfcAPI, source: ModelSource, schemaFamily: number, run: ExtractionRun, options: ExtractOptions, store: DisposableStore): Promise<ParsedModel> {
+  run.begin('parse', `Parsing ${source.name}`);
+  const anchors = options.skipGeometry ? undefined : new BoundaryAnchors();
+  const suspects = new StringSuspects();
+  const statementIds = new StatementIds();
+  const firstPass = new FirstPass([anchors, suspects, statementIds]);
+  const open = () => openModel(api, source, run, options.memoryLimitBytes, (chunk, at) => firstPass.chunk(chunk, at));
+  const model = store.add(options.blocking ? options.blocking('parse', open) : open());
+  memoryGuard(api, source.name, options.memoryLimitBytes)();
+  run.begin('prepare', 'Preparing to read rooms and boundaries');
+  const sha256 = await source.sha256();
+  const geometryText = anchors?.offsets.length ? new GeometryText(source, anchors.offsets) : undefined;
+  const strings = new TextStrings(source, suspects.offsets(), run.warnings);
+  // The model is in the WASM heap now: let go of the file (or the bytes) before reading it.
+  source.dispose();
+  await run.between();
+
+  const reader = new ModelReader(new WebIfcLines(api, model.modelId), schemaFamily);
+  reader.textSource = geometryText;
+  reader.strings = strings;
+  reader.redefined = statementIds.redefined;
+  reportEntityIds(statementIds, reader, run.warnings);
+  return { reader, sha256, meshModel: () => model.modelId };
+}
+
+/**
+ * The fast engine: the file's text in memory, indexed in one pass (step-index.ts); lines are lexed
+ * when a phase asks for them. Rooms are meshed by web-ifc from a subset model of just their records.
+ */
+async function indexText(api: IfcAPI, source: ModelSource, schemaFamily: number, run: ExtractionRun, options: ExtractOptions, store: DisposableStore): Promise<ParsedModel> {
+  run.begin('parse', `Indexing ${source.name}`);
+  const read = source.read(0, source.textBytes);
+  const text = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
+  const codes = new TypeCodes(api);
+  const total = text.length;
+  const build = () =>
+    new StepIndex(text, { typeCode: (name) => codes.entity(schemaFamily, name) }, (done) => {
+      run.report('parse', `Indexing ${source.name}: ${formatMb(done)} / ${formatMb(total)} MB`, done, total, 'bytes');
+      run.throwIfCancelled();
+    });
+  const index = options.blocking ? options.blocking('parse', build) : build();
+  run.begin('prepare', 'Preparing to read rooms and boundaries');
+  const sha256 = await source.sha256();
+  const suspects = new StringSuspects();
+  suspects.scan(text, 0);
+  const strings = new TextStrings(source, suspects.offsets(), run.warnings);
+  source.dispose();
+  await run.between();
+  const reader = new ModelReader(new TextLines(index, codes), schemaFamily);
+  reader.strings = strings;
+  let modelId: number | undefined;
+  const meshModel = (spaceIds: readonly number[]): number => {
+    if (modelId === undefined) {
+      const subset = subsetModel(index, [...spaceIds, ...reader.ids(W.IFCPROJECT)]);
+      const opened = api.OpenModel(subset, { COORDINATE_TO_ORIGIN: false, ...(options.memoryLimitBytes ? { MEMORY_LIMIT: options.memoryLimitBytes } : {}) });
+      if (opened < 0) throw new FastReaderRefusal('web-ifc could not open the rooms’ subset model');
+      const id = opened;
+      store.add(toDisposable(() => api.CloseModel(id), 'web-ifc subset model'));
+      modelId = opened;
+    }
+    return modelId;
+  };
+  return { reader, sha256, meshModel };
 }
 
 /**

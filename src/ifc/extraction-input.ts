@@ -1,3 +1,4 @@
+import type { ExtractionEngine } from './extraction-engine';
 import type { RoomGeometryMode } from './space-geometry/room-geometry';
 
 // What the main thread sends to the extraction worker (workerData). Either a path (the worker reads
@@ -15,6 +16,8 @@ export interface ExtractionInput {
   skipGeometry?: boolean;
   /** How rooms are measured from their own bodies (default 'where-needed'; the benchmark compares 'off'). */
   roomGeometry?: RoomGeometryMode;
+  /** How the file is read: 'fast' (its text, web-ifc for room meshes) or 'web-ifc' (a full parse); default DEFAULT_ENGINE. */
+  engine?: ExtractionEngine;
   /** Test hook: ignore the graceful shutdown request (to exercise the forced terminate). */
   ignoreShutdown?: boolean;
   /**

@@ -24,6 +24,7 @@ runWorkerTask<ExtractionInput, RoomSchedule>(async (ctx) => {
     memoryLimitBytes: input.memoryLimitBytes,
     skipGeometry: input.skipGeometry,
     roomGeometry: input.roomGeometry,
+    engine: input.engine,
     appVersion: input.appVersion,
     onProgress: (p) => ctx.progress(p),
     isCancelled: () => !input.ignoreShutdown && ctx.shutdownRequested,

@@ -10,6 +10,7 @@
 import * as W from 'web-ifc';
 import { ChunkScanner } from './first-pass';
 import { ModelSource } from './model-source';
+import { decodeStepString, stringEnd } from './step-strings';
 import { RawArg, RawLine } from './step-values';
 
 /** Types served from the text: the boundaries themselves and the geometry of their surfaces. */
@@ -198,9 +199,61 @@ function parseStatement(text: Buffer, start: number, end: number): { type: numbe
   if (open < 0 || open > end) return null;
   const type = SERVED[text.toString('latin1', k, open).trim()];
   if (type === undefined) return null;
-  const p = { text, i: open, end };
+  const p: Cursor = { text, i: open, end };
   const args = parseList(p);
   return args ? { type, args } : null;
+}
+
+/**
+ * Any record's text after "#id=" up to its ';' as web-ifc's GetRawLinesData gives it (the fast
+ * engine, text-lines.ts): strings decoded per ISO 10303-21 (step-strings.ts), typed values with
+ * their type codes, DERIVE "*" left out. Null for what web-ifc might read otherwise (binaries,
+ * comments inside, text after the closing parenthesis).
+ */
+export function lexRecord(text: Buffer, start: number, end: number, typeCode: (name: string) => number | undefined): { type: number; args: RawArg[] } | null {
+  let k = start;
+  while (k < end && isSpaceByte(text[k])) k++;
+  const open = text.indexOf(40 /* ( */, k);
+  if (open < 0 || open > end) return null;
+  const type = typeCode(text.toString('latin1', k, open).trim());
+  if (type === undefined) return null;
+  const p: Cursor = { text, i: open, end, typeCode };
+  const args = parseList(p);
+  if (!args) return null;
+  skipSpace(p);
+  return p.i === end ? { type, args } : null;
+}
+
+function isSpaceByte(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** A string decoded in full (the fast engine). */
+function decodedString(p: Cursor): RawArg | undefined {
+  const close = stringEnd(p.text, p.i, p.end);
+  if (close < 0) return undefined;
+  const value = decodeStepString(p.text, p.i + 1, close).value;
+  p.i = close + 1;
+  return { type: 1, value };
+}
+
+/** A typed value, KEYWORD(value): web-ifc gives its type code and the inner value's own value. */
+function typedArg(p: Cursor): RawArg | undefined {
+  let j = p.i;
+  while (j < p.end && ((p.text[j] >= 65 && p.text[j] <= 90) || (p.text[j] >= 48 && p.text[j] <= 57) || p.text[j] === 95)) j++;
+  const typecode = p.typeCode?.(p.text.toString('latin1', p.i, j));
+  if (typecode === undefined) return undefined;
+  p.i = j;
+  skipSpace(p);
+  if (p.text[p.i] !== 40) return undefined;
+  p.i++;
+  skipSpace(p);
+  const inner = parseValue(p);
+  skipSpace(p);
+  if (inner === undefined || p.text[p.i] !== 41) return undefined;
+  p.i++;
+  if (inner === null || Array.isArray(inner)) return { type: 2, typecode, value: inner };
+  return 'value' in inner ? { type: 2, typecode, value: inner.value } : { type: 2, typecode };
 }
 
 /**
@@ -230,6 +283,8 @@ interface Cursor {
   text: Buffer;
   i: number;
   end: number;
+  /** Set for full records (lexRecord): strings are decoded, typed values and "*" read. */
+  typeCode?: (name: string) => number | undefined;
 }
 
 function skipSpace(p: Cursor): void {
@@ -247,9 +302,14 @@ function parseList(p: Cursor): RawArg[] | null {
   }
   for (;;) {
     skipSpace(p);
-    const value = parseValue(p);
-    if (value === undefined) return null;
-    out.push(value);
+    if (p.typeCode && p.text[p.i] === 42 /* * */) {
+      // A DERIVE attribute: web-ifc leaves it out of the line.
+      p.i++;
+    } else {
+      const value = parseValue(p);
+      if (value === undefined) return null;
+      out.push(value);
+    }
     skipSpace(p);
     const c = p.text[p.i++];
     if (c === 41) return out;
@@ -260,7 +320,8 @@ function parseList(p: Cursor): RawArg[] | null {
 /** One value in web-ifc's raw format; undefined for what is not served (escaped strings, "*", typed values). */
 function parseValue(p: Cursor): RawArg | undefined {
   const c = p.text[p.i];
-  if (c === 39 /* ' */) return parseString(p);
+  if (c === 39 /* ' */) return p.typeCode ? decodedString(p) : parseString(p);
+  if (p.typeCode && c >= 65 && c <= 90) return typedArg(p);
   if (c === 36 /* $ */) {
     p.i++;
     return null;
@@ -279,7 +340,8 @@ function parseValue(p: Cursor): RawArg | undefined {
     if (close < 0 || close > p.end) return undefined;
     const word = p.text.toString('latin1', p.i + 1, close);
     p.i = close + 1;
-    // web-ifc turns .T. / .F. into booleans and keeps other enumerations as words.
+    // web-ifc turns .T. / .F. into booleans, gives .U. (unknown) no value and keeps other enumerations as words.
+    if (word === 'U') return { type: 3 };
     return { type: 3, value: word === 'T' ? true : word === 'F' ? false : word };
   }
   if ((c >= 48 && c <= 57) || c === 45 || c === 43) {

@@ -1,7 +1,9 @@
 // Reads lines of an open model in batches. Each call into the WASM heap costs ~1 µs and each line
 // ~10 µs (measured on a 202 MB model), so lines are fetched many ids per call and kept in a cache
 // while a phase needs them. A line web-ifc cannot give back is skipped and counted, never fatal.
+// The lines come from a LineStore: web-ifc's parsed model, or the file's text (text-lines.ts).
 import type { IfcAPI } from 'web-ifc';
+import { FastReaderRefusal } from './step-index';
 import { RawArg, RawLine } from './step-values';
 import { ifcClassName, isKnownType, withSubtypes } from './web-ifc-runtime';
 
@@ -11,6 +13,50 @@ interface IdVector {
   size(): number;
   get(i: number): number;
   delete?(): void;
+}
+
+/** Where lines come from: web-ifc's model (WebIfcLines) or the file's text (TextLines). */
+export interface LineStore {
+  /** Express ids of the entities of these classes, in file order (web-ifc lists an id defined twice twice). */
+  idsWithTypes(types: number[]): number[];
+  /** Type code of #id; 0 when the model does not define it. */
+  typeOf(id: number): number;
+  /** The raw lines of `ids` (all of known types); throws when one of them cannot be read. */
+  rawLines(ids: number[]): unknown[];
+  /** Upper-case class name of a type code ("IFCWALLSTANDARDCASE"). */
+  typeName(type: number): string;
+}
+
+/** The lines of a model web-ifc has parsed. */
+export class WebIfcLines implements LineStore {
+  constructor(
+    private readonly api: IfcAPI,
+    readonly modelId: number,
+  ) {}
+
+  idsWithTypes(types: number[]): number[] {
+    const vector = (this.api.wasmModule as { GetLineIDsWithType(m: number, t: number[]): IdVector }).GetLineIDsWithType(this.modelId, types);
+    try {
+      const out = new Array<number>(vector.size());
+      for (let i = 0; i < out.length; i++) out[i] = vector.get(i);
+      return out;
+    } finally {
+      vector.delete?.();
+    }
+  }
+
+  typeOf(id: number): number {
+    const t = this.api.GetLineType(this.modelId, id) as unknown;
+    return typeof t === 'number' ? t : 0;
+  }
+
+  rawLines(ids: number[]): unknown[] {
+    return this.api.GetRawLinesData(this.modelId, ids) as unknown[];
+  }
+
+  typeName(type: number): string {
+    return this.api.GetNameFromTypeCode(type);
+  }
 }
 
 export class ModelReader {
@@ -24,8 +70,7 @@ export class ModelReader {
   firstSkip: { id: number; type: string; reason: string } | undefined;
 
   constructor(
-    private readonly api: IfcAPI,
-    readonly modelId: number,
+    private readonly store: LineStore,
     /** web-ifc's schema id (1 IFC2X3, 2 IFC4, 3 IFC4X3). */
     readonly schemaFamily: number,
   ) {}
@@ -33,26 +78,20 @@ export class ModelReader {
   /** Express ids of every entity of `type` (and its subtypes when asked), in file order. */
   ids(type: number, includeSubtypes = false): number[] {
     const types = includeSubtypes ? withSubtypes(this.schemaFamily, type) : [type];
-    const vector = (this.api.wasmModule as { GetLineIDsWithType(m: number, t: number[]): IdVector }).GetLineIDsWithType(this.modelId, types);
-    try {
-      const out = new Array<number>(vector.size());
-      for (let i = 0; i < out.length; i++) out[i] = vector.get(i);
-      // A file that defines the same #id twice (a repeated line, a bad merge) lists it twice here;
-      // found by the fuzzer: the room appeared twice in the schedule.
-      const unique = out.length > 1 ? [...new Set(out)] : out;
-      if (this.redefined.size === 0) return unique;
-      // And under the class of each definition, while only the last one is kept: a room redefined
-      // as a wall is not a room. (A redefinition web-ifc could not make sense of, "#1=;", stays: it
-      // is skipped and counted when read.)
-      const wanted = new Set(types);
-      return unique.filter((id) => {
-        if (!this.redefined.has(id)) return true;
-        const type = this.typeOf(id);
-        return wanted.has(type) || !isKnownType(this.schemaFamily, type);
-      });
-    } finally {
-      vector.delete?.();
-    }
+    const out = this.store.idsWithTypes(types);
+    // A file that defines the same #id twice (a repeated line, a bad merge) lists it twice here;
+    // found by the fuzzer: the room appeared twice in the schedule.
+    const unique = out.length > 1 ? [...new Set(out)] : out;
+    if (this.redefined.size === 0) return unique;
+    // And under the class of each definition, while only the last one is kept: a room redefined
+    // as a wall is not a room. (A redefinition web-ifc could not make sense of, "#1=;", stays: it
+    // is skipped and counted when read.)
+    const wanted = new Set(types);
+    return unique.filter((id) => {
+      if (!this.redefined.has(id)) return true;
+      const type = this.typeOf(id);
+      return wanted.has(type) || !isKnownType(this.schemaFamily, type);
+    });
   }
 
   /** True when `type` is `ancestor` or one of its subtypes in this model's schema. */
@@ -69,7 +108,7 @@ export class ModelReader {
   typeName(type: number): string {
     let name = this.names.get(type);
     if (name === undefined) {
-      name = ifcClassName(this.api.GetNameFromTypeCode(type));
+      name = ifcClassName(this.store.typeName(type));
       this.names.set(type, name);
     }
     return name;
@@ -80,8 +119,7 @@ export class ModelReader {
     const cached = this.cache.get(id) ?? this.scratch?.get(id);
     if (cached) return cached.type;
     if (cached === null) return 0;
-    const t = this.api.GetLineType(this.modelId, id) as unknown;
-    return typeof t === 'number' ? t : 0;
+    return this.store.typeOf(id);
   }
 
   /** A line from the cache, or read now; null when missing or unreadable. */
@@ -181,8 +219,9 @@ export class ModelReader {
     }
     let rows: unknown[] = [];
     try {
-      if (readable.length) rows = this.api.GetRawLinesData(this.modelId, readable) as unknown[];
-    } catch {
+      if (readable.length) rows = this.store.rawLines(readable);
+    } catch (e) {
+      if (e instanceof FastReaderRefusal) throw e;
       // One bad entity spoils the whole call: read the batch one by one to isolate it.
       if (readable.length === 1) this.skip(readable[0]);
       else for (const id of readable) out.set(id, this.readBatch([id])[0]);

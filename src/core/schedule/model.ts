@@ -233,7 +233,8 @@ export interface ScheduleMetadata {
   lengthUnitToMetres: number;
   extractedAt: string;
   appVersion: string;
-  engine: { name: 'web-ifc'; version: string };
+  /** Which engine read the file: web-ifc's parser, or the fast text reader (web-ifc meshing its rooms). */
+  engine: { name: 'web-ifc' | 'fast'; version: string };
   counts: { spaces: number; boundaries: number; storeys: number; zones: number; skippedEntities: number };
   timingsMs: Record<string, number>;
 }

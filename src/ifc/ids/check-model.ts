@@ -9,7 +9,7 @@ import { checkSpecifications } from '../../core/ids/ids-checker';
 import type { IdsReport } from '../../core/ids/ids-report';
 import { errorDetail, ifcErrors, isOutOfMemory } from '../errors';
 import { ExtractionRun } from '../extraction-run';
-import { ModelReader } from '../model-reader';
+import { ModelReader, WebIfcLines } from '../model-reader';
 import { openModelSource } from '../model-source';
 import { openModel } from '../open-model';
 import { readProjectContext } from '../project-context';
@@ -56,7 +56,7 @@ export async function checkModelFile(modelPath: string, ids: LoadedIds, options:
     await run.between();
 
     const checkStarted = performance.now();
-    const reader = new ModelReader(api, model.modelId, check.schemaFamily);
+    const reader = new ModelReader(new WebIfcLines(api, model.modelId), check.schemaFamily);
     const project = readProjectContext(reader, new WarningCollector());
     const view = new WebIfcModelView(reader, ifcSchemas().get(version), project.units);
     const [from, to] = CHECK_SPAN;

@@ -1,0 +1,116 @@
+// The fast engine's lines: read from the file's text through the byte-level index (step-index.ts)
+// and the project's one lexer (geometry-text.ts), in web-ifc's raw-line format, so every phase of
+// the extraction reads them as it reads web-ifc's. web-ifc's geometry kernel still meshes the rooms
+// whose bodies are not extrusions: it gets a subset model, the records those rooms need.
+import type { IfcAPI } from 'web-ifc';
+import { lexRecord } from './geometry-text';
+import { LineStore } from './model-reader';
+import { FastReaderRefusal, StepIndex } from './step-index';
+import { isKnownType } from './web-ifc-runtime';
+
+/** web-ifc's type codes by upper-case name (a code is the same in every schema; whether the schema has it is not). */
+export class TypeCodes {
+  private readonly codes = new Map<string, number>();
+
+  constructor(private readonly api: IfcAPI) {}
+
+  /** Any name's code (entities and typed values alike). */
+  code(name: string): number {
+    let code = this.codes.get(name);
+    if (code === undefined) {
+      code = this.api.GetTypeCodeFromName(name);
+      this.codes.set(name, code);
+    }
+    return code;
+  }
+
+  /** The code of an entity class of `schemaFamily`; undefined when that schema has no such class. */
+  entity(schemaFamily: number, name: string): number | undefined {
+    const code = this.code(name);
+    return isKnownType(schemaFamily, code) ? code : undefined;
+  }
+
+  name(code: number): string {
+    return this.api.GetNameFromTypeCode(code);
+  }
+}
+
+export class TextLines implements LineStore {
+  private readonly anyCode: (name: string) => number;
+
+  constructor(
+    private readonly index: StepIndex,
+    private readonly codes: TypeCodes,
+  ) {
+    this.anyCode = (name) => codes.code(name);
+  }
+
+  idsWithTypes(types: number[]): number[] {
+    return this.index.idsOf(types);
+  }
+
+  typeOf(id: number): number {
+    return this.index.typeOf(id);
+  }
+
+  rawLines(ids: number[]): unknown[] {
+    return ids.map((id) => {
+      const span = this.index.span(id);
+      const lexed = span && lexRecord(this.index.text, span.start, span.end, this.anyCode);
+      if (!lexed) throw new FastReaderRefusal(`#${id} could not be lexed`);
+      return { ID: id, type: lexed.type, arguments: lexed.args };
+    });
+  }
+
+  typeName(type: number): string {
+    return this.codes.name(type);
+  }
+}
+
+/** The express ids a record's text refers to ("#12" outside strings and comments). */
+function referencesOf(text: Buffer, start: number, end: number, visit: (id: number) => void): void {
+  for (let k = start; k < end; k++) {
+    const c = text[k];
+    if (c === 0x27) {
+      let close = text.indexOf(0x27, k + 1);
+      while (close >= 0 && close < end && text[close + 1] === 0x27) close = text.indexOf(0x27, close + 2);
+      if (close < 0 || close >= end) return;
+      k = close;
+    } else if (c === 0x2f && text[k + 1] === 0x2a) {
+      const close = text.indexOf('*/', k + 2);
+      if (close < 0 || close >= end) return;
+      k = close + 1;
+    } else if (c === 0x23) {
+      let id = 0;
+      let j = k + 1;
+      while (j < end && text[j] >= 0x30 && text[j] <= 0x39) id = id * 10 + (text[j++] - 0x30);
+      if (j > k + 1) visit(id);
+      k = j - 1;
+    }
+  }
+}
+
+/**
+ * A small STEP file of `roots` and everything they refer to, each record as the file writes it, under
+ * the file's own header: what web-ifc needs to mesh those entities, without parsing the rest.
+ */
+export function subsetModel(index: StepIndex, roots: Iterable<number>): Uint8Array {
+  const wanted = new Set<number>();
+  const stack = [...roots];
+  while (stack.length) {
+    const id = stack.pop() as number;
+    if (wanted.has(id)) continue;
+    const span = index.span(id);
+    if (!span) continue;
+    wanted.add(id);
+    referencesOf(index.text, span.start, span.end, (r) => !wanted.has(r) && stack.push(r));
+  }
+  const text = index.text;
+  const parts: Buffer[] = [text.subarray(0, index.dataStart), Buffer.from('\n')];
+  for (const id of [...wanted].sort((a, b) => a - b)) {
+    const span = index.span(id) as { start: number; end: number };
+    parts.push(Buffer.from(`#${id}=`, 'latin1'), text.subarray(span.start, span.end), Buffer.from(';\n'));
+  }
+  parts.push(Buffer.from('ENDSEC;\nEND-ISO-10303-21;\n'));
+  return new Uint8Array(Buffer.concat(parts));
+}
