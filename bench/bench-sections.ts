@@ -6,6 +6,7 @@ import { measureIdle, measureResponsiveness, measureStartup } from './app-bench'
 import { measureEngineStart } from './engine-start-bench';
 import { measureCancel, measureCyclesInFreshProcess } from './cancel-bench';
 import { measureDiff } from './diff-bench';
+import { measurePlan } from './plan-bench';
 import { measureExtraction } from './extraction-bench';
 import { measureOpenCloseInFreshProcess } from './open-close-bench';
 import { GuiCyclesMeasurement, measureGuiCycles } from './app-bench';
@@ -208,6 +209,22 @@ export function diffSection(modelPath: string, modelBytes: number, log: Log): Pr
       { area: 'diff', figure: `${size} (${m.rooms} rooms, ${m.changed} changed): compare by GlobalId, whole`, measured: `${m.byGlobalIdMs} ms${growth}`, goal: '' },
       { area: 'diff', figure: `${size}: compare by number + storey (GlobalIds regenerated), whole`, measured: `${m.byNumberAndStoreyMs} ms`, goal: '' },
       { area: 'diff', figure: `${size}: longest slice of the app's sliced compare (UI thread held)`, measured: `${m.longestSliceMs} ms`, goal: `< ${GOALS.stallMs} ms`, pass: m.longestSliceMs < GOALS.stallMs },
+    ];
+    return { rows, data: m };
+  });
+}
+
+export function planSection(modelPath: string, modelBytes: number, log: Log): Promise<SectionResult> {
+  return section('plan', log, async () => {
+    const m = await measurePlan(modelPath);
+    const t = (x: { wallMs: number; cpuMs: number }) => `${x.wallMs} ms (CPU ${x.cpuMs} ms)`;
+    const size = sizeMb(modelBytes);
+    const rows: BenchRow[] = [
+      { area: 'plan', figure: `${size} (${m.large.rooms} rooms, ${m.large.storeys} storeys): open on the plan (storeys, colours, first scene, first paint)`, measured: t(m.large.open), goal: `< ${GOALS.stallMs} ms`, pass: m.large.open.wallMs < GOALS.stallMs },
+      { area: 'plan', figure: `${size}: storey switch, first visit (scene built), median; slowest`, measured: `${t(m.large.firstVisit)}; ${m.large.firstVisit.maxWallMs} ms`, goal: `< ${GOALS.stallMs} ms`, pass: m.large.firstVisit.wallMs < GOALS.stallMs },
+      { area: 'plan', figure: `${size}: storey switch, scene cached, median`, measured: t(m.large.revisit), goal: `< ${GOALS.stallMs} ms`, pass: m.large.revisit.wallMs < GOALS.stallMs },
+      { area: 'plan', figure: `800-room storey: zoom (rooms and ${m.office.labels} labels redrawn), median`, measured: t(m.office.zoom), goal: `< ${GOALS.stallMs} ms`, pass: m.office.zoom.wallMs < GOALS.stallMs },
+      { area: 'plan', figure: '800-room storey: switch to another 800-room storey, median', measured: t(m.office.storeySwitch), goal: `< ${GOALS.stallMs} ms`, pass: m.office.storeySwitch.wallMs < GOALS.stallMs },
     ];
     return { rows, data: m };
   });

@@ -10,11 +10,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { diffSection, BenchPlan, cancelSection, cyclesSection, extractionSection, guiCyclesSection, idleSection, responsivenessSection, SectionResult, startupSection } from './bench-sections';
+import { diffSection, planSection, BenchPlan, cancelSection, cyclesSection, extractionSection, guiCyclesSection, idleSection, responsivenessSection, SectionResult, startupSection } from './bench-sections';
 import { generateLargeModel, GeneratedModel, repositoryRoot } from './model-generator';
 import { describeMachine, formatMarkdownTable, formatTable, machineInfo } from './report-table';
 
-const PARTS = ['extraction', 'responsiveness', 'cancel', 'cycles', 'gui-cycles', 'start-up', 'idle', 'diff'] as const;
+const PARTS = ['extraction', 'responsiveness', 'cancel', 'cycles', 'gui-cycles', 'start-up', 'idle', 'diff', 'plan'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -77,6 +77,7 @@ async function main(): Promise<void> {
   if (wanted('start-up')) sections.push(await startupSection(plan, log));
   if (wanted('idle')) sections.push(await idleSection(plan, log));
   if (wanted('diff')) sections.push(await diffSection(plan.responsivenessModel, sizeOf(plan.responsivenessModel), log));
+  if (wanted('plan')) sections.push(await planSection(plan.responsivenessModel, sizeOf(plan.responsivenessModel), log));
 
   const rows = sections.flatMap((s) => s.rows);
   const seconds = Math.round((performance.now() - started) / 1000);
