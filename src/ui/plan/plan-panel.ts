@@ -6,7 +6,7 @@ import { COLOUR_KEY_TITLES, COLOUR_KEYS, ColourKey, RoomColouring } from '../../
 import { buildPlanScene, PlanScene, sceneColouring } from '../../core/plan/plan-scene';
 import { planStoreys, PlanStorey, storeyKey } from '../../core/plan/plan-storeys';
 import { RoomSchedule, Space } from '../../core/schedule/model';
-import { QComboBox, QIcon, QPushButton, QWidget } from '../qt';
+import { QComboBox, QIcon, QPushButton, QWidget, WidgetEventTypes } from '../qt';
 import { grow, hbox, label, vbox } from '../widgets/layout';
 import { listen } from '../widgets/qt-lifecycle';
 import { PlanCanvas } from './plan-canvas';
@@ -26,6 +26,8 @@ export class PlanPanel extends Disposable {
   private selectedSpace: number | undefined;
   /** While the combo boxes are filled by code, their change signals are not the user's. */
   private filling = false;
+  /** The storey changed while the Plan tab was hidden: drawn when it is shown, not during a load. */
+  private stale = false;
   /** Milliseconds the last storey switch spent building its scene. */
   lastSceneMs = 0;
   private readonly selected = this.register(new Emitter<number>('PlanPanel.selected'));
@@ -66,6 +68,7 @@ export class PlanPanel extends Disposable {
     this.register(listen(this.storeyBox, 'currentIndexChanged', (i: number) => !this.filling && this.showStoreyAt(i), 'planStorey.changed'));
     this.register(listen(this.colourBox, 'currentIndexChanged', (i: number) => !this.filling && this.setColourKey(COLOUR_KEYS[i]), 'planColourBy.changed'));
     this.register(this.canvas.onDidClickRoom((i) => this.selected.fire(i)));
+    this.register(listen(this.widget, WidgetEventTypes.Show, () => this.stale && this.redrawStorey(), 'planPanel.show'));
   }
 
   /** A newly opened model (or none): its storeys in the switcher, the first one shown. */
@@ -168,6 +171,12 @@ export class PlanPanel extends Disposable {
   private redrawStorey(): void {
     const storey = this.storeys[this.storeyAt];
     if (!storey || !this.schedule) return;
+    // Hidden behind another tab: opening a model need not pay for a plan nobody looks at.
+    this.stale = !this.widget.isVisible();
+    if (this.stale) {
+      this.canvas.setScene(undefined, '');
+      return;
+    }
     let scene = this.scenes.get(storey.key);
     if (!scene) {
       const started = performance.now();
@@ -177,5 +186,6 @@ export class PlanPanel extends Disposable {
     }
     this.canvas.setScene(scene.rooms.length ? scene : undefined, `No room on ${storey.label} has an outline to draw.`);
     this.canvas.setSelected(this.selectedSpace);
+    if (this.selectedSpace !== undefined) this.canvas.centreOnRoom(this.selectedSpace);
   }
 }
