@@ -9,6 +9,7 @@ import { IDS_REPORT_FORMATS, IdsReportFormat, idsReportJson, writeIdsReport } fr
 import { startIdsCheck } from '../ifc/ids/ids-check-job';
 import { CliIO, formatDuration, plural } from './cli-io';
 import { reportFormat, reportOutputProblem, runReportCommand } from './report-run';
+import { term } from '../platform/terminal-text';
 
 export interface CheckCommandOptions {
   ids?: string;
@@ -73,7 +74,7 @@ export async function runCheckCommand(model: string, options: CheckCommandOption
   const format = reportFormat(options.format, options.out);
   const problem = reportOutputProblem(format, options.out);
   if (problem) {
-    io.stderr.write(`error: ${problem}\n`);
+    io.stderr.write(term`error: ${problem}\n`);
     return CHECK_EXIT.unusable;
   }
   const started = performance.now();
@@ -82,7 +83,7 @@ export async function runCheckCommand(model: string, options: CheckCommandOption
   return runReportCommand(io, options, 'check', CHECK_EXIT.unusable, async (run) => {
     const report = await run.operation(path.basename(modelPath), (runner) => startIdsCheck(runner, { modelPath, idsPath }, { onTimeout: 'cancel' }));
     const summaryStream = await run.writeReport(options.out, () => idsReportJson(report), (target) => writeIdsReport(report, format, target));
-    if (!options.quiet) summaryStream.write(`${checkSummary(report, options.verbose === true)}(${formatDuration(performance.now() - started)})\n`);
+    if (!options.quiet) summaryStream.write(term`${checkSummary(report, options.verbose === true)}(${formatDuration(performance.now() - started)})\n`);
     return report.status === 'pass' ? CHECK_EXIT.pass : CHECK_EXIT.fail;
   });
 }

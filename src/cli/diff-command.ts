@@ -12,6 +12,7 @@ import { EXPORTER } from '../export/exporter-info';
 import { appPaths } from '../platform/paths';
 import { CliIO, formatDuration, plural } from './cli-io';
 import { readModel, reportFormat, reportOutputProblem, runReportCommand } from './report-run';
+import { term } from '../platform/terminal-text';
 
 export interface DiffCommandOptions {
   format?: DiffFormat;
@@ -67,7 +68,7 @@ export async function runDiffCommand(oldFile: string, newFile: string, options: 
     const problem = reportOutputProblem(format, options.out);
     if (problem) throw new Error(problem);
   } catch (e) {
-    io.stderr.write(`error: ${(e as Error).message}\n`);
+    io.stderr.write(term`error: ${(e as Error).message}\n`);
     return DIFF_EXIT.trouble;
   }
   const started = performance.now();
@@ -78,7 +79,7 @@ export async function runDiffCommand(oldFile: string, newFile: string, options: 
     const diff = compareSchedules(before, after, { tolerancePercent });
     const out = options.out ?? (format === 'xlsx' ? `${withoutModelExtension(path.basename(oldFile))}-vs-${withoutModelExtension(path.basename(newFile))}.diff.xlsx` : '-');
     const summaryStream = await run.writeReport(out, () => diffJson(diff), (target) => writeDiffReport(diff, format, target));
-    if (!options.quiet) summaryStream.write(`${summary(diff)} (${formatDuration(performance.now() - started)})\n`);
+    if (!options.quiet) summaryStream.write(term`${summary(diff)} (${formatDuration(performance.now() - started)})\n`);
     return hasDifferences(diff) ? DIFF_EXIT.different : DIFF_EXIT.same;
   });
 }

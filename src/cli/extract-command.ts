@@ -14,11 +14,12 @@ import { resolveTemplate } from '../export/template-files';
 import { appPaths } from '../platform/paths';
 import { CsvTable, ExportFormat } from '../export/export-options';
 import { readAnnotationsOption } from './annotations-option';
+import { term, terminalSafe } from '../platform/terminal-text';
 import { CliIO, formatDuration, plural } from './cli-io';
 import { ExtractionEngine } from '../ifc/extraction-engine';
 import { extractFile } from './extract-file';
 import { InterruptSignal, onInterrupt, SIGNAL_EXIT_CODE } from './interrupt';
-import { createOutputFolders, OutputPlan, planOutputs, resolveFormat, UsageError } from './output-plan';
+import { checkOutputTargets, createOutputFolders, OutputPlan, planOutputs, resolveFormat, UsageError } from './output-plan';
 
 export interface ExtractCommandOptions {
   format?: ExportFormat;
@@ -76,8 +77,8 @@ class ExtractRun extends Disposable {
         const counts = findingCounts(validateSchedule(schedule));
         const outputs = annotatedCopy ? [...files, annotatedCopy.target] : files;
         const written = outputs.length ? ` → ${outputs.map((f) => path.relative(io.cwd, f) || f).join(', ')}` : '';
-        if (annotatedCopy && !options.quiet) report.write(`${name}: ${plural(annotatedCopy.rooms, 'room note')} and ${plural(annotatedCopy.surfaces, 'surface note')} written into ${path.basename(annotatedCopy.target)}${annotatedCopy.unmatched ? ` (${annotatedCopy.unmatched} notes are for rooms or surfaces the model does not have)` : ''}\n`);
-        if (!options.quiet) report.write(`${name}: ${plural(schedule.spaces.length, 'space')}, ${plural(boundaries, 'boundary', 'boundaries')}, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}, ${formatDuration(performance.now() - started)}${written}\n`);
+        if (annotatedCopy && !options.quiet) report.write(term`${name}: ${plural(annotatedCopy.rooms, 'room note')} and ${plural(annotatedCopy.surfaces, 'surface note')} written into ${path.basename(annotatedCopy.target)}${annotatedCopy.unmatched ? ` (${annotatedCopy.unmatched} notes are for rooms or surfaces the model does not have)` : ''}\n`);
+        if (!options.quiet) report.write(term`${name}: ${plural(schedule.spaces.length, 'space')}, ${plural(boundaries, 'boundary', 'boundaries')}, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}, ${formatDuration(performance.now() - started)}${written}\n`);
       } catch (e) {
         if (isCancelled(e) && this.interruptedBy) break;
         failed++;
@@ -87,17 +88,18 @@ class ExtractRun extends Disposable {
     // Exit only once every worker is gone: no orphan thread, and the process can end by itself.
     await this.runner.whenIdle();
     if (this.interruptedBy) {
-      io.stderr.write(`Cancelled; no partial file was left behind.\n`);
+      io.stderr.write('Cancelled; no partial file was left behind.\n');
       return SIGNAL_EXIT_CODE[this.interruptedBy];
     }
-    if (plans.length > 1 && !options.quiet) report.write(`${plans.length - failed} of ${plans.length} files exported${failed ? `, ${failed} failed` : ''}.\n`);
+    if (plans.length > 1 && !options.quiet) report.write(term`${plans.length - failed} of ${plans.length} files exported${failed ? `, ${failed} failed` : ''}.\n`);
     return failed > 0 ? EXIT.failed : EXIT.ok;
   }
 
   private reportError(name: string, e: unknown, verbose: boolean): void {
     const info = e instanceof OperationError ? e.toInfo() : toErrorInfo(e);
-    this.io.stderr.write(`error: ${name}: ${info.message}\n  ${info.suggestion}\n`);
-    if (verbose && info.detail) this.io.stderr.write(`  detail: ${info.detail}\n`);
+    this.io.stderr.write(term`error: ${name}: ${info.message}\n  ${info.suggestion}\n`);
+    // A stack trace keeps its lines; each is made safe on its own.
+    if (verbose && info.detail) this.io.stderr.write(`  detail: ${info.detail.split('\n').map(terminalSafe).join('\n  ')}\n`);
     this.io.log.error(`extract ${name} failed`, { ...info });
   }
 
@@ -107,7 +109,8 @@ class ExtractRun extends Disposable {
       process.exit(SIGNAL_EXIT_CODE[signal]);
     }
     this.interruptedBy = signal;
-    this.io.stderr.write(`\nCancelling… (press Ctrl-C again to quit at once)\n`);
+    // After SIGHUP the terminal is gone: writing to it would fail (EIO) instead of cancelling.
+    if (signal !== 'SIGHUP') this.io.stderr.write(`\nCancelling… (press Ctrl-C again to quit at once)\n`);
     void this.current?.cancel('user');
   }
 }
@@ -127,17 +130,25 @@ export async function runExtractCommand(files: string[], options: ExtractCommand
     plans = planOutputs({ inputs: files, format, out: options.out, tables: options.table ? [options.table] : undefined, cwd: io.cwd }, format);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`error: ${e.message}\n`);
+    io.stderr.write(term`error: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  const annotationsFile = options.annotations ? path.resolve(io.cwd, options.annotations) : undefined;
+  try {
+    checkOutputTargets(plans, annotationsFile);
+  } catch (e) {
+    const info = toErrorInfo(e);
+    io.stderr.write(term`error: ${info.message}\n  ${info.suggestion}\n`);
     return EXIT.usage;
   }
   let template: ScheduleTemplate | undefined;
   try {
     if (options.template) template = resolveTemplate(options.template, appPaths().config, io.cwd);
-    if (options.annotations) annotations = readAnnotationsOption(path.resolve(io.cwd, options.annotations));
+    if (annotationsFile) annotations = readAnnotationsOption(annotationsFile);
     createOutputFolders(plans);
   } catch (e) {
     const info = toErrorInfo(e);
-    io.stderr.write(`error: ${info.message}\n  ${info.suggestion}\n`);
+    io.stderr.write(term`error: ${info.message}\n  ${info.suggestion}\n`);
     return EXIT.failed;
   }
   const run = new ExtractRun(io);

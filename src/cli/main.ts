@@ -3,6 +3,7 @@
 // once every worker and stream is closed: a process that does not end reveals a leak.
 import { OperationLog } from '../core/operations/operation-log';
 import { closeLogger, createLogger } from '../platform/logging';
+import { term } from '../platform/terminal-text';
 import { runCli } from './program';
 
 function fileLog(): OperationLog {
@@ -23,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`ifc-room-schedule: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this with the log file.\n`);
+  process.stderr.write(term`ifc-room-schedule: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this with the log file.\n`);
   process.exitCode = 1;
 });

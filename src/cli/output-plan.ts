@@ -13,8 +13,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { withoutModelExtension } from '../core/schedule/model-file';
 import { CsvTable, ExportFormat, EXPORT_FORMATS } from '../export/export-options';
-import { writeError } from '../export/atomic-files';
 import { exportTargets } from '../export/export-schedule';
+import { checkReplaceable, ProtectedFile } from '../platform/atomic-file';
+import { fileError } from '../core/files/file-errors';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -89,13 +90,23 @@ export function planOutputs(request: OutputRequest, format: ExportFormat): Outpu
   return plans;
 }
 
+/**
+ * Refuses, before any work, targets an export must never replace: an input model, the --annotations
+ * file, a symbolic link, a pipe or a device node. Throws an OperationError naming which.
+ */
+export function checkOutputTargets(plans: readonly OutputPlan[], annotationsFile: string | undefined): void {
+  const protect: ProtectedFile[] = plans.map((p) => ({ path: path.resolve(p.input), role: `the input model “${path.basename(p.input)}”` }));
+  if (annotationsFile) protect.push({ path: annotationsFile, role: 'the --annotations file' });
+  for (const f of plans.flatMap((p) => p.files)) checkReplaceable(f, protect);
+}
+
 /** Creates the output folders (only once the whole plan is known to be valid). */
 export function createOutputFolders(plans: readonly OutputPlan[]): void {
   for (const f of plans.flatMap((p) => p.files)) {
     try {
       fs.mkdirSync(path.dirname(f), { recursive: true });
     } catch (e) {
-      throw writeError(e, path.dirname(f));
+      throw fileError(e, path.dirname(f), 'create-folder');
     }
   }
 }

@@ -19,8 +19,8 @@ Output:
   -o -          JSON (or CSV with one --table) to stdout; the summary then goes to stderr.
   CSV writes two tables: <out>.rooms.csv (one row per room) and <out>.boundaries.csv (one row per
   space boundary); --table writes only one, to <out> itself. UTF-8, comma-separated, RFC 4180
-  quoting; --excel-csv adds the byte-order mark Excel needs for accents and escapes cells that
-  Excel would run as formulas.
+  quoting of every field, and text starting with = + - @ (which a spreadsheet would run as a
+  formula) prefixed with '; --excel-csv adds the byte-order mark Excel needs for accents.
   Files are written under a temporary name and renamed when complete: an interrupted export
   never leaves a half-written file.
 
@@ -62,7 +62,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'export format (default: from -o\'s extension, else json)').choices(EXPORT_FORMATS))
     .option('-o, --out <path>', 'output file, folder, or - for stdout (see Output below)')
     .addOption(new Option('--table <table>', 'CSV: write only this table').choices(CSV_TABLES))
-    .option('--excel-csv', 'CSV: add a UTF-8 byte-order mark and escape formula-like cells, for Excel')
+    .option('--excel-csv', 'CSV: add the UTF-8 byte-order mark Excel needs for accents (same as --bom)')
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark (Excel then reads accents right)')
     .addOption(new Option('--separator <char>', 'CSV: field separator; ";" also writes decimal commas, for Excel set to a comma-decimal locale').choices([',', ';']))
     .option('--template <name|file>', 'schedule template: a name ("Room schedule", "Room schedule (ft²)", "Areas by department", or yours in the settings folder) or a JSON file')

@@ -3,6 +3,7 @@
 // `phaseLines` (--verbose), one plain line per phase ("model.ifc: Parsing model.ifc").
 import { Disposable, disposableInterval, disposableTimeout, MutableDisposable } from '../core/lifecycle';
 import { OperationProgress } from '../core/operations/protocol';
+import { term, terminalSafe } from '../platform/terminal-text';
 
 export interface ProgressBarOptions {
   /** Nothing is drawn before this (fast files finish without a flicker). */
@@ -35,7 +36,7 @@ export class ProgressBar extends Disposable {
   }
 
   update(progress: OperationProgress): void {
-    if (this.phaseLines && progress.phase !== this.latest?.phase) this.stream.write(`${this.label}: ${progress.message}\n`);
+    if (this.phaseLines && progress.phase !== this.latest?.phase) this.stream.write(term`${this.label}: ${progress.message}\n`);
     this.latest = progress;
   }
 
@@ -59,7 +60,7 @@ export class ProgressBar extends Disposable {
       const at = pos < BAR_WIDTH ? pos : 2 * BAR_WIDTH - 2 - pos;
       bar = `[${'-'.repeat(at)}#${'-'.repeat(BAR_WIDTH - 1 - at)}]     `;
     }
-    const line = `${this.label} ${bar} ${seconds}s ${p?.message ?? ''}`;
+    const line = `${terminalSafe(this.label)} ${bar} ${seconds}s ${terminalSafe(p?.message ?? '')}`;
     const width = this.stream.columns || 80;
     this.stream.write(`\r\x1b[2K${line.length >= width ? `${line.slice(0, width - 2)}…` : line}`);
     this.drawn = true;

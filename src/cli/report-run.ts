@@ -16,6 +16,7 @@ import { appPaths } from '../platform/paths';
 import { CliIO } from './cli-io';
 import { InterruptSignal, onInterrupt, SIGNAL_EXIT_CODE } from './interrupt';
 import { ProgressBar } from './progress-bar';
+import { term } from '../platform/terminal-text';
 
 export interface ReportRunOptions {
   quiet?: boolean;
@@ -87,7 +88,7 @@ export class ReportRun extends Disposable {
     }
     if (out) {
       const written = await writeFile(path.resolve(this.io.cwd, out));
-      if (!this.options.quiet) this.io.stdout.write(`→ ${path.relative(this.io.cwd, written) || written}\n`);
+      if (!this.options.quiet) this.io.stdout.write(term`→ ${path.relative(this.io.cwd, written) || written}\n`);
     }
     return this.io.stdout;
   }
@@ -109,8 +110,8 @@ export async function runReportCommand(io: CliIO, options: ReportRunOptions, com
   } catch (e) {
     if (isCancelled(e) && run.interruptedBy) return SIGNAL_EXIT_CODE[run.interruptedBy];
     const info = e instanceof OperationError ? e.toInfo() : toErrorInfo(e);
-    io.stderr.write(`error: ${run.step ? `${run.step}: ` : ''}${info.message}\n  ${info.suggestion}\n`);
-    if (options.verbose && info.detail) io.stderr.write(`  detail: ${info.detail}\n`);
+    io.stderr.write(term`error: ${run.step ? `${run.step}: ` : ''}${info.message}\n  ${info.suggestion}\n`);
+    if (options.verbose && info.detail) io.stderr.write(term`  detail: ${info.detail}\n`);
     io.log.error(`${command} failed`, { ...info });
     return troubleCode;
   } finally {

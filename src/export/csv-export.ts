@@ -3,13 +3,14 @@
 // boundary, the columns of table-columns.ts). csv-stringify does the quoting (separators, quotes,
 // newlines); numbers are rounded to 3 decimals (1 mm, 0.001 m²), since the engine's float noise
 // (12.340000000000002) helps nobody in a spreadsheet. UTF-8; a BOM and the separator are options
-// (see CsvOptions).
+// (see CsvOptions); every field is quoted and formula-like text neutralised (csv-formula-guard.ts).
 import { stringify } from 'csv-stringify/sync';
 import { CsvOptions, CsvTable, CSV_TABLES, ExportControl } from './export-options';
 import { ExportSelection } from './export-selection';
 import { RowProgress } from './row-progress';
 import { ScheduleTable, withGlobalId } from '../core/schedule/schedule-table';
 import { BOUNDARY_COLUMNS, boundaryRows, CellValue, TableColumn } from './table-columns';
+import { FORMULA_SAFE_CSV } from './csv-formula-guard';
 import { TextSink } from './text-sink';
 
 // csv-stringify is called per chunk of rows: one call per row costs 3x more, one call for all holds the table in memory.
@@ -47,9 +48,9 @@ function csvChunk(rows: CellValue[][], options: CsvOptions, first: boolean): str
   return stringify(rows, {
     bom: first && (options.bom ?? options.excel) === true,
     delimiter: semicolon ? ';' : ',',
-    escape_formulas: options.excel === true,
+    quoted: FORMULA_SAFE_CSV.quoted,
     // Where Excel wants ";" the decimal mark is a comma: "12.5" would be read as text or a date there.
-    cast: { number: (n) => (Number.isFinite(n) ? round3(n, semicolon) : '') },
+    cast: { string: FORMULA_SAFE_CSV.cast.string, number: (n) => (Number.isFinite(n) ? round3(n, semicolon) : '') },
   });
 }
 

@@ -1,7 +1,7 @@
 // Writes a revision compare to a file, JSON or XLSX, whole or not at all (temp file, then rename).
 import * as fs from 'fs';
 import { RevisionDiff } from '../core/diff/revision-diff-types';
-import { newStagingToken, writeAtomically } from './atomic-files';
+import { newStagingToken, writeAtomically } from '../platform/atomic-file';
 import { writeDiffXlsx } from './diff-xlsx';
 
 export const DIFF_FORMATS = ['json', 'xlsx'] as const;

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { OperationRunner } from '../core/operations/operation-runner';
 import { RunningOperation } from '../core/operations/running-operation';
 import { Annotations, RoomSchedule } from '../core/schedule/model';
-import { newStagingToken, removeStagedFiles } from './atomic-files';
+import { newStagingToken, removeStagedFilesSync, trackStagedFiles } from '../platform/atomic-file';
 import { ExportJobInput, ExportJobResult } from './export-job-types';
 import { ExportFormat, ExportRequest } from './export-options';
 import { exportTargets } from './export-schedule';
@@ -13,7 +13,7 @@ export type { ExportJobResult } from './export-job-types';
 
 export interface StartExportInput {
   schedule: RoomSchedule;
-  /** The user's notes (AnnotationSet.toJSON()); they override notes stored in the schedule. */
+  /** The user's notes (AnnotationSet.snapshot()); they override notes stored in the schedule. */
   annotations?: Annotations;
   request: ExportRequest;
 }
@@ -33,8 +33,17 @@ export function startExport(runner: OperationRunner, input: StartExportInput): R
   // A worker that stopped gracefully removed its temp files itself; one that had to be terminated
   // ran no finally block, so remove what it may have left once it is gone.
   // Capture the promises, not the operation: it must be garbage once disposed.
+  // Until then the process removes them itself if it has to exit at once (a second Ctrl-C, SIGHUP).
   const targets = exportTargets(request);
+  const untrack = trackStagedFiles(targets, stagingToken);
   const cleanedUp = op.cleanedUp;
-  void op.result.catch(() => cleanedUp.then(() => removeStagedFiles(targets, stagingToken)).catch(() => undefined));
+  void op.result.then(
+    () => untrack(),
+    () =>
+      cleanedUp
+        .then(() => removeStagedFilesSync(targets, stagingToken))
+        .catch(() => undefined)
+        .finally(untrack),
+  );
   return op;
 }

@@ -1,6 +1,7 @@
 // What an export is asked to do, and how a long export reports progress and learns it must stop.
 // Exporters take an ExportControl instead of a worker context so they run the same way inside the
 // export worker, in the CLI and in tests.
+import type { ProtectedFile } from '../platform/atomic-file';
 import type { ScheduleTemplate } from '../core/schedule/schedule-template';
 
 export type ExportFormat = 'json' | 'csv' | 'xlsx' | 'pdf';
@@ -20,9 +21,8 @@ export interface CsvOptions {
   separator?: ',' | ';';
   /**
    * Write for Excel: a UTF-8 byte-order mark (without it Excel reads the file as the local ANSI code
-   * page and mangles "Büro" or "会议室") and a leading apostrophe on text cells starting with = + - @
-   * (so a room named "=HYPERLINK(...)" in a model from elsewhere is shown, not run as a formula).
-   * Off by default: other tools read the plain RFC 4180 file as is.
+   * page and mangles "Büro" or "会议室"). Off by default: other tools read the plain RFC 4180 file as
+   * is. Formula-like cells are neutralised in every CSV, with or without it (csv-formula-guard.ts).
    */
   excel?: boolean;
 }
@@ -41,6 +41,8 @@ export interface ExportRequest {
   csv?: CsvOptions;
   /** The schedule's columns, grouping, order and units (XLSX, CSV rooms table, PDF); the default "Room schedule" otherwise. */
   template?: ScheduleTemplate;
+  /** Files the export must never replace (the CLI's --annotations file); the source model always is. */
+  protect?: ProtectedFile[];
 }
 
 export interface ExportControl {

@@ -1,7 +1,7 @@
 // One entry point for every format: chooses the files an export writes and writes them atomically.
 // The export worker calls it; so can anything that already runs off the UI thread.
 import { Annotations, RoomSchedule } from '../core/schedule/model';
-import { newStagingToken, writeAtomically } from './atomic-files';
+import { newStagingToken, ProtectedFile, writeAtomically } from '../platform/atomic-file';
 import { csvTableFiles, csvTableRowCount, writeCsvTable } from './csv-export';
 import { CSV_TABLES, ExportControl, ExportRequest } from './export-options';
 import { ExportSelection } from './export-selection';
@@ -34,9 +34,12 @@ export async function exportSchedule(schedule: RoomSchedule, annotations: Annota
   const selection = new ExportSelection(schedule, annotations, request.spaceFilter);
   const exportedAt = new Date();
   const table = selection.scheduleTable(request.template);
+  // Whatever the dialog or -o said, the export never replaces the model it was read from.
+  const source = schedule.metadata.source.path;
+  const protect: ProtectedFile[] = [...(request.protect ?? []), ...(source ? [{ path: source, role: 'the model being exported' }] : [])];
   switch (request.format) {
     case 'json': {
-      return writeAtomically([request.outPath], stagingToken, ([temp]) => writeTextFile(temp, (sink) => writeJsonDocument(selection, sink, control, exportedAt)));
+      return writeAtomically([request.outPath], stagingToken, ([temp]) => writeTextFile(temp, (sink) => writeJsonDocument(selection, sink, control, exportedAt)), protect);
     }
     case 'csv': {
       const files = csvTableFiles(request.outPath, request.tables ?? CSV_TABLES);
@@ -49,19 +52,20 @@ export async function exportSchedule(schedule: RoomSchedule, annotations: Annota
           for (const [i, f] of files.entries()) await writeTextFile(temps[i], (sink) => writeCsvTable(selection, table, f.table, sink, request.csv ?? {}, progress));
           progress.finish();
         },
+        protect,
       );
     }
     case 'xlsx': {
       // Loaded on demand: requiring exceljs costs ~0.3-0.7 s, which JSON and CSV exports need not pay.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { writeXlsx } = require('./xlsx-export') as typeof import('./xlsx-export');
-      return writeAtomically([request.outPath], stagingToken, ([temp]) => writeXlsx(selection, table, temp, control, exportedAt));
+      return writeAtomically([request.outPath], stagingToken, ([temp]) => writeXlsx(selection, table, temp, control, exportedAt), protect);
     }
     case 'pdf': {
       // Loaded on demand, like exceljs: pdfkit and its font engine cost ~0.3 s to require.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { writePdf } = require('./pdf-export') as typeof import('./pdf-export');
-      return writeAtomically([request.outPath], stagingToken, ([temp]) => writePdf(selection, table, temp, control, exportedAt));
+      return writeAtomically([request.outPath], stagingToken, ([temp]) => writePdf(selection, table, temp, control, exportedAt), protect);
     }
   }
 }

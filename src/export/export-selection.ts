@@ -4,19 +4,16 @@ import { annotationKey, Annotations, RoomSchedule, Space, SpaceBoundary } from '
 import { buildScheduleTable, ScheduleTable } from '../core/schedule/schedule-table';
 import { defaultTemplate, ScheduleTemplate } from '../core/schedule/schedule-template';
 
-export function emptyAnnotations(): Annotations {
-  return { spaces: {}, boundaries: {} };
-}
-
 /** Later sources win: the notes passed with the export override those stored in the schedule. */
 export function mergeAnnotations(...sources: (Annotations | undefined)[]): Annotations {
-  const merged = emptyAnnotations();
+  const spaces = new Map<string, string>();
+  const boundaries = new Map<string, string>();
   for (const s of sources) {
     if (!s) continue;
-    Object.assign(merged.spaces, s.spaces);
-    Object.assign(merged.boundaries, s.boundaries);
+    for (const [k, v] of s.spaces) spaces.set(k, v);
+    for (const [k, v] of s.boundaries) boundaries.set(k, v);
   }
-  return merged;
+  return { spaces, boundaries };
 }
 
 export class ExportSelection {
@@ -41,7 +38,7 @@ export class ExportSelection {
   }
 
   spaceNote(space: Space): string | null {
-    return noteIn(this.annotations.spaces, annotationKey(space));
+    return this.annotations.spaces.get(annotationKey(space)) ?? null;
   }
 
   /** The exported rooms as `template` lays them out, with their notes. */
@@ -51,24 +48,20 @@ export class ExportSelection {
   }
 
   boundaryNote(boundary: SpaceBoundary): string | null {
-    return noteIn(this.annotations.boundaries, annotationKey(boundary));
+    return this.annotations.boundaries.get(annotationKey(boundary)) ?? null;
   }
 
   private notesOf(all: Annotations): Annotations {
-    const out = emptyAnnotations();
+    const spaces = new Map<string, string>();
+    const boundaries = new Map<string, string>();
+    const copy = (from: ReadonlyMap<string, string>, to: Map<string, string>, key: string) => {
+      const note = from.get(key);
+      if (note !== undefined) to.set(key, note);
+    };
     for (const space of this.spaces) {
-      const k = annotationKey(space);
-      if (Object.hasOwn(all.spaces, k)) out.spaces[k] = all.spaces[k];
-      for (const b of space.boundaries) {
-        const bk = annotationKey(b);
-        if (Object.hasOwn(all.boundaries, bk)) out.boundaries[bk] = all.boundaries[bk];
-      }
+      copy(all.spaces, spaces, annotationKey(space));
+      for (const b of space.boundaries) copy(all.boundaries, boundaries, annotationKey(b));
     }
-    return out;
+    return { spaces, boundaries };
   }
-}
-
-// Own keys only: annotation maps come from JSON files, and "constructor" must not find a function.
-function noteIn(map: Record<string, string>, key: string): string | null {
-  return Object.hasOwn(map, key) ? map[key] : null;
 }

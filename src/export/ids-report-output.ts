@@ -2,7 +2,7 @@
 // JSON is the IdsReport as checked plus the per-entity view, so a script can read either.
 import * as fs from 'fs';
 import { failuresByEntity, IdsReport, reportCounts } from '../core/ids/ids-report';
-import { newStagingToken, writeAtomically } from './atomic-files';
+import { newStagingToken, writeAtomically } from '../platform/atomic-file';
 import { writeIdsReportXlsx } from './ids-report-xlsx';
 
 export const IDS_REPORT_FORMATS = ['json', 'xlsx'] as const;

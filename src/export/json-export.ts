@@ -1,7 +1,8 @@
 // The JSON export: the schedule model as a versioned document, described field by field by
 // assets/schema/room-schedule.schema.json. The document is written space by space (same bytes as
 // JSON.stringify(doc, null, 2)) so a large model streams to disk with progress and can be cancelled.
-import { Annotations, ExtractionWarning, ScheduleMetadata, Space, SpaceBoundary } from '../core/schedule/model';
+import { AnnotationsJSON, annotationsToJSON } from '../core/schedule/annotation-json';
+import { ExtractionWarning, ScheduleMetadata, Space, SpaceBoundary } from '../core/schedule/model';
 import { ExportControl } from './export-options';
 import { ExportSelection } from './export-selection';
 import { EXPORTER } from './exporter-info';
@@ -26,7 +27,7 @@ export interface RoomScheduleDocument {
   metadata: ExportMetadata;
   spaces: AnnotatedSpace[];
   warnings: ExtractionWarning[];
-  annotations: Annotations;
+  annotations: AnnotationsJSON;
 }
 
 /** The document with its spaces not yet annotated: the writer annotates them one at a time. */
@@ -38,7 +39,7 @@ function documentShell(selection: ExportSelection, exportedAt: Date): Omit<RoomS
     metadata: { ...selection.schedule.metadata, exportedAt: exportedAt.toISOString(), exportedBy: { app: EXPORTER.app, version: EXPORTER.version } },
     spaces: selection.spaces,
     warnings: selection.schedule.warnings,
-    annotations: selection.annotations,
+    annotations: annotationsToJSON(selection.annotations),
   };
 }
 

@@ -56,7 +56,7 @@ export function addNotes(api: IfcAPI, model: number, notes: Annotations): Annota
   }
   const surfaceNotes = new Map<number, { key: string; note: string; element: string | null }[]>();
   let unmatched = 0;
-  const boundaryNotes = new Map(Object.entries(notes.boundaries).filter(([, n]) => n.trim()));
+  const boundaryNotes = new Map([...notes.boundaries].filter(([, n]) => n.trim()));
   for (const id of api.GetLineIDsWithType(model, W.IFCRELSPACEBOUNDARY, true)) {
     const line = api.GetLine(model, id) as { expressID: number; GlobalId?: { value: string }; RelatingSpace?: Ref | null; RelatedBuildingElement?: Ref | null };
     const key = keyOf(line);
@@ -75,7 +75,7 @@ export function addNotes(api: IfcAPI, model: number, notes: Annotations): Annota
   const identifier = (v: string) => ref(api, model, W.IFCIDENTIFIER, v);
   const globalId = () => api.CreateIFCGloballyUniqueId(model) as unknown;
   for (const [key, space] of spaces) {
-    const roomNote = Object.hasOwn(notes.spaces, key) && notes.spaces[key].trim() ? notes.spaces[key] : undefined;
+    const roomNote = notes.spaces.get(key)?.trim() ? notes.spaces.get(key) : undefined;
     const surface = surfaceNotes.get(space.expressID) ?? [];
     if (roomNote === undefined && surface.length === 0) continue;
     const properties: unknown[] = [];
@@ -87,7 +87,7 @@ export function addNotes(api: IfcAPI, model: number, notes: Annotations): Annota
     rooms += roomNote !== undefined ? 1 : 0;
     surfaces += surface.length;
   }
-  unmatched += Object.entries(notes.spaces).filter(([k, n]) => n.trim() && !spaces.has(k)).length;
+  unmatched += [...notes.spaces].filter(([k, n]) => n.trim() && !spaces.has(k)).length;
   return { rooms, surfaces, unmatched };
 }
 

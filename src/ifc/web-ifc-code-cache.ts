@@ -11,6 +11,8 @@ import * as fs from 'fs';
 import Module, { createRequire } from 'module';
 import * as path from 'path';
 import * as vm from 'vm';
+import { OperationError } from '../core/operations/operation-error';
+import { writeFileAtomicSync } from '../platform/atomic-file';
 
 export type CodeCacheStatus =
   | 'used' // compiled from the cache
@@ -122,21 +124,16 @@ export function saveWebIfcCodeCache(): { written: boolean; bytes?: number; error
   const p = pending;
   pending = undefined;
   if (!p) return { written: false };
-  const tmp = `${p.cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   try {
     const data = p.script.createCachedData();
-    fs.mkdirSync(path.dirname(p.cacheFile), { recursive: true });
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, p.cacheFile);
+    writeFileAtomicSync(p.cacheFile, data);
     removeStaleCaches(p.cacheFile);
     return { written: true, bytes: data.length };
   } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // The folder itself is unusable (ENOTDIR, EACCES): there is no temporary file to remove.
-    }
-    return { written: false, error: e instanceof Error ? e.message : String(e) };
+    // A full or read-only cache folder: the old cache (or none) stays, and the next start compiles.
+    // The log wants the errno too: the detail's first line is "<path>: Error: ENOSPC: …".
+    const detail = e instanceof OperationError ? ` (${e.detail?.split('\n')[0]})` : '';
+    return { written: false, error: `${e instanceof Error ? e.message : String(e)}${detail}` };
   }
 }
 
@@ -145,9 +142,8 @@ function removeStaleCaches(current: string): void {
   const dir = path.dirname(current);
   const prefix = path.basename(current).replace(/flags-[0-9a-f]+\.v8cache$/, '');
   for (const name of fs.readdirSync(dir)) {
+    // (Staged copies a killed worker left are removed by writeFileAtomicSync.)
     const stale = name.startsWith('web-ifc-') && name.endsWith('.v8cache') && !name.startsWith(prefix);
-    // A temporary file left by a worker killed mid-write (an hour is far beyond any write).
-    const orphan = name.startsWith('web-ifc-') && name.endsWith('.tmp') && Date.now() - fs.statSync(path.join(dir, name)).mtimeMs > 3_600_000;
-    if (stale || orphan) fs.rmSync(path.join(dir, name), { force: true });
+    if (stale) fs.rmSync(path.join(dir, name), { force: true });
   }
 }

@@ -1,18 +1,20 @@
-// Where a model's annotations live: <data dir>/annotations/<sha256>.json, written atomically and
-// autosaved shortly after each change, so a kill mid-edit loses at most the last keystrokes.
+// Where a model's annotations live: <data dir>/annotations/<sha256>.json, written atomically. The
+// rule that protects them: a notes file that exists but cannot be read (permissions, a failing
+// disk, a damaged file that cannot be moved aside) is never taken for "no notes", and never
+// written over; only a missing file is.
 import * as fs from 'fs';
 import * as path from 'path';
-import { AnnotationSet } from '../core/schedule/annotations';
+import { errnoCode, fileErrorReason } from '../core/files/file-errors';
+import { AnnotationsJSON, annotationsFromJSON, annotationsToJSON, emptyAnnotations } from '../core/schedule/annotation-json';
 import { Annotations } from '../core/schedule/model';
-import { Disposable, disposableTimeout, MutableDisposable } from '../core/lifecycle';
-import { writeFileAtomicSync, removeStaleTempFiles } from './atomic-file';
+import { removeStaleStagedFiles, writeFileAtomicSync } from './atomic-file';
 
 export interface AnnotationFileContent {
   format: 'ifc-room-schedule/annotations';
   version: 1;
   model: { name: string; sha256: string };
   savedAt: string;
-  annotations: Annotations;
+  annotations: AnnotationsJSON;
 }
 
 export function annotationFilePath(dataDir: string, sha256: string): string {
@@ -21,82 +23,85 @@ export function annotationFilePath(dataDir: string, sha256: string): string {
 
 export interface LoadedAnnotations {
   annotations: Annotations;
-  /** Set when a damaged file was found and moved aside (nothing is deleted). */
+  /** What the user must be told: a damaged file was moved aside, or the notes could not be read. */
   warning?: string;
+  /** Set when the file must not be written over (it exists but could not be read): why. */
+  blocked?: string;
+  /** The file's text as read (null: there was none): a save first checks nobody changed it since. */
+  diskText: string | null;
+}
+
+/** The file's text, null when there is none; any other failure throws (it is not "no notes"). */
+export function readNotesText(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if (errnoCode(e) === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** Parses a notes file's text; throws an Error saying what is wrong with it. */
+export function parseNotesText(text: string): Annotations {
+  const parsed = JSON.parse(text) as Partial<AnnotationFileContent>;
+  if (parsed.format !== 'ifc-room-schedule/annotations') throw new Error('not an annotation file');
+  return annotationsFromJSON(parsed.annotations);
 }
 
 export function loadAnnotations(dataDir: string, sha256: string): LoadedAnnotations {
   const file = annotationFilePath(dataDir, sha256);
-  removeStaleTempFiles(path.dirname(file));
-  let text: string;
+  removeStaleStagedFiles(path.dirname(file));
+  let text: string | null;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return { annotations: { spaces: {}, boundaries: {} } };
-  }
-  try {
-    const parsed = JSON.parse(text) as AnnotationFileContent;
-    if (parsed.format !== 'ifc-room-schedule/annotations' || typeof parsed.annotations !== 'object') throw new Error('not an annotation file');
-    return { annotations: { spaces: { ...parsed.annotations.spaces }, boundaries: { ...parsed.annotations.boundaries } } };
+    text = readNotesText(file);
   } catch (e) {
-    const aside = `${file}.damaged-${Date.now()}`;
-    fs.renameSync(file, aside);
+    const why = fileErrorReason(e, 'read').why;
     return {
-      annotations: { spaces: {}, boundaries: {} },
-      warning: `The saved notes for this model could not be read (${(e as Error).message}); the file was kept as ${path.basename(aside)}.`,
+      annotations: emptyAnnotations(),
+      diskText: null,
+      blocked: why,
+      warning: `The saved notes for this model could not be read: ${why}. The file was left untouched, and new notes will not be saved over it; they are still included in exports.`,
+    };
+  }
+  if (text === null) return { annotations: emptyAnnotations(), diskText: null };
+  try {
+    return { annotations: parseNotesText(text), diskText: text };
+  } catch (e) {
+    const damage = (e as Error).message;
+    const aside = `${file}.damaged-${Date.now()}`;
+    try {
+      fs.renameSync(file, aside);
+    } catch (moveError) {
+      // A read-only data folder: the damaged file stays where it is, and nothing is saved over it.
+      const why = fileErrorReason(moveError).why;
+      return {
+        annotations: emptyAnnotations(),
+        diskText: text,
+        blocked: `it is damaged and could not be moved aside (${why})`,
+        warning: `The saved notes for this model could not be read (${damage}) and could not be moved aside: ${why}. The file was left untouched, and new notes will not be saved over it.`,
+      };
+    }
+    return {
+      annotations: emptyAnnotations(),
+      diskText: null,
+      warning: `The saved notes for this model could not be read (${damage}); the file was kept as ${path.basename(aside)}.`,
     };
   }
 }
 
-export function saveAnnotations(dataDir: string, model: { name: string; sha256: string }, annotations: Annotations): void {
+/** The file's text for `annotations` (what saveAnnotations writes). */
+export function notesFileText(model: { name: string; sha256: string }, annotations: Annotations): string {
   const content: AnnotationFileContent = {
     format: 'ifc-room-schedule/annotations',
     version: 1,
     model,
     savedAt: new Date().toISOString(),
-    annotations,
+    annotations: annotationsToJSON(annotations),
   };
-  writeFileAtomicSync(annotationFilePath(dataDir, model.sha256), JSON.stringify(content, null, 1));
+  return JSON.stringify(content, null, 1);
 }
 
-/** Saves an AnnotationSet `delayMs` after its last change, and once more on dispose. */
-export class AnnotationAutosave extends Disposable {
-  private readonly pending = this.register(new MutableDisposable());
-  private savedVersion: number;
-  lastError: Error | undefined;
-
-  constructor(
-    private readonly set: AnnotationSet,
-    private readonly dataDir: string,
-    private readonly model: { name: string; sha256: string },
-    private readonly delayMs = 250,
-    private readonly onError: (e: Error) => void = () => undefined,
-  ) {
-    super('AnnotationAutosave');
-    this.savedVersion = set.version;
-    this.register(set.onDidChange(() => this.schedule()));
-  }
-
-  private schedule(): void {
-    this.pending.value = disposableTimeout(() => this.flush(), this.delayMs, 'annotation-autosave', { owner: this });
-  }
-
-  /** Writes now if anything changed since the last write. */
-  flush(): void {
-    if (this.set.version === this.savedVersion) return;
-    try {
-      saveAnnotations(this.dataDir, this.model, this.set.toJSON());
-      this.savedVersion = this.set.version;
-      this.lastError = undefined;
-    } catch (e) {
-      this.lastError = e as Error;
-      this.onError(e as Error);
-    }
-  }
-
-  override dispose(): void {
-    this.pending.clear();
-    this.flush();
-    super.dispose();
-  }
+/** Replaces the notes file with `text`, atomically; throws an OperationError and keeps the old one on failure. */
+export function writeNotesText(file: string, text: string): void {
+  writeFileAtomicSync(file, text);
 }

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as winston from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
 import { appPaths } from './paths';
+import { terminalSafe } from './terminal-text';
 
 export interface LoggingOptions {
   verbose?: boolean;
@@ -38,6 +39,16 @@ export function createLogger(options: LoggingOptions = {}): winston.Logger {
     );
   }
   const logger = winston.createLogger({ level: 'debug', transports });
+  // A full or read-only log disk must not take the app down (an unhandled 'error' would): the log
+  // file stops, once, with a line on stderr saying why; everything else goes on.
+  let reported = false;
+  const onLogFileError = (e: Error) => {
+    if (reported) return;
+    reported = true;
+    process.stderr.write(`ifc-room-schedule: the log file in ${terminalSafe(dir)} cannot be written (${terminalSafe(e.message)}); logging to it stops.\n`);
+  };
+  fileTransport.on('error', onLogFileError);
+  logger.on('error', onLogFileError);
   current = logger;
   return logger;
 }

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseAnnotations, readAnnotationsOption } from '../../src/cli/annotations-option';
+import { readAnnotationsOption } from '../../src/cli/annotations-option';
+import { annotationsFromJSON, annotationsToJSON } from '../../src/core/schedule/annotation-json';
 import { OperationError } from '../../src/core/operations/operation-error';
 
 describe('--annotations reads the user\'s notes', () => {
@@ -11,10 +12,11 @@ describe('--annotations reads the user\'s notes', () => {
 
   it('from a hand-written file, the app\'s saved notes file, or a previous JSON export', () => {
     const notes = { spaces: { '3xacnLfsM_HPgGHIRuWpMI': 'Büro' }, boundaries: { '#412': 'no GlobalId' } };
-    expect(parseAnnotations(notes)).toEqual(notes);
-    expect(parseAnnotations({ format: 'ifc-room-schedule/annotations', version: 1, model: { name: 'x.ifc', sha256: 'ab' }, annotations: notes })).toEqual(notes);
-    expect(parseAnnotations({ $schema: 'urn:…', spaces: [{}], annotations: notes })).toEqual(notes);
-    expect(parseAnnotations({ spaces: { a: 'only spaces' } })).toEqual({ spaces: { a: 'only spaces' }, boundaries: {} });
+    const read = (value: unknown) => annotationsToJSON(annotationsFromJSON(value));
+    expect(read(notes)).toEqual(notes);
+    expect(read({ format: 'ifc-room-schedule/annotations', version: 1, model: { name: 'x.ifc', sha256: 'ab' }, annotations: notes })).toEqual(notes);
+    expect(read({ $schema: 'urn:…', spaces: [{}], annotations: notes })).toEqual(notes);
+    expect(read({ spaces: { a: 'only spaces' } })).toEqual({ spaces: { a: 'only spaces' }, boundaries: {} });
   });
 
   it('refuses a file it cannot use with a message naming the file and what it should hold', () => {
@@ -42,6 +44,6 @@ describe('--annotations reads the user\'s notes', () => {
   it('accepts a UTF-8 byte-order mark (Notepad writes one)', () => {
     const file = path.join(dir, 'bom.json');
     fs.writeFileSync(file, '\uFEFF{"spaces": {"a": "é"}}');
-    expect(readAnnotationsOption(file)).toEqual({ spaces: { a: 'é' }, boundaries: {} });
+    expect(annotationsToJSON(readAnnotationsOption(file))).toEqual({ spaces: { a: 'é' }, boundaries: {} });
   });
 });

@@ -112,7 +112,7 @@ describe('comparing two revisions of a model', () => {
   it('a note written on a room in the app is a change of that room', async () => {
     const model = await extracted('TwoZones.ifc');
     const room = model.spaces[1];
-    const noted: RoomSchedule = { ...model, annotations: { spaces: { [room.globalId!]: 'Carpet to be replaced' }, boundaries: {} } };
+    const noted: RoomSchedule = { ...model, annotations: { spaces: new Map([[room.globalId!, 'Carpet to be replaced']]), boundaries: new Map() } };
     expect(compareSchedules(model, noted).changed).toEqual([{ globalId: room.globalId, number: room.name?.trim() ?? '', name: room.longName, changes: [{ field: 'note', old: null, new: 'Carpet to be replaced' }] }]);
   });
 

@@ -11,6 +11,7 @@ import { BOUNDARY_COLUMNS } from '../../src/export/table-columns';
 import { useLeakCheck } from '../support/leak-check';
 import { extracted } from '../ifc/support/extracted';
 import { editableScheduleOf, tempFolder } from './schedules';
+import { annotationsFromJSON } from '../../src/core/schedule/annotation-json';
 
 // csv-parse reads the files back as Excel or pandas would: strict quoting, records of equal length.
 function parseCsv(text: string): Promise<string[][]> {
@@ -18,7 +19,7 @@ function parseCsv(text: string): Promise<string[][]> {
 }
 
 async function exportCsv(dir: string, schedule: RoomSchedule, options: { excel?: boolean; csv?: CsvOptions; template?: ReturnType<typeof defaultTemplate>; notes?: { spaces: Record<string, string>; boundaries: Record<string, string> } } = {}) {
-  const files = await exportSchedule(schedule, options.notes, { format: 'csv', outPath: path.join(dir, 'schedule.csv'), csv: { excel: options.excel, ...options.csv }, template: options.template }, UNATTENDED_EXPORT);
+  const files = await exportSchedule(schedule, options.notes && annotationsFromJSON(options.notes), { format: 'csv', outPath: path.join(dir, 'schedule.csv'), csv: { excel: options.excel, ...options.csv }, template: options.template }, UNATTENDED_EXPORT);
   const [roomsText, boundariesText] = files.map((f) => fs.readFileSync(f, 'utf8'));
   const delimiter = options.csv?.separator ?? ',';
   const parse1 = (t: string) => Promise.resolve(parse(t.replace(/^\uFEFF/, ''), { bom: false, relax_column_count: false, delimiter }) as string[][]);
@@ -83,7 +84,7 @@ describe('exporting a room schedule as CSV', () => {
     expect(all.some((b) => b.area !== null)).toBe(true);
   });
 
-  it('for Excel, the file starts with a byte-order mark and formula-like text is not run', async () => {
+  it('for Excel, the file starts with a byte-order mark; formula-like text is not run, with or without it', async () => {
     const schedule = await editableScheduleOf('TwoZones.ifc');
     schedule.spaces[0].name = '=HYPERLINK("http://example.invalid","click")';
     const { roomsText, boundariesText, rooms } = await exportCsv(tmp.dir, schedule, { excel: true });
@@ -94,7 +95,7 @@ describe('exporting a room schedule as CSV', () => {
     const plain = await exportCsv(tmp.dir, schedule);
     expect(plain.roomsText.charCodeAt(0)).not.toBe(0xfeff);
     const plainRoom = plain.rooms.find((r) => r[plain.rooms[0].indexOf('GlobalId')] === schedule.spaces[0].globalId)!;
-    expect(plainRoom[plain.rooms[0].indexOf('Number')]).toBe('=HYPERLINK("http://example.invalid","click")');
+    expect(plainRoom[plain.rooms[0].indexOf('Number')]).toBe(`'=HYPERLINK("http://example.invalid","click")`);
   });
 
   it('one table can be written alone, to the exact file asked for', async () => {

@@ -10,6 +10,7 @@ import { useLeakCheck } from '../support/leak-check';
 import { loadRoomScheduleSchema, roomScheduleValidator, undocumentedFields } from '../support/schema-check';
 import { boundaryCount, extracted } from '../ifc/support/extracted';
 import { editableScheduleOf, tempFolder } from './schedules';
+import { annotationsFromJSON } from '../../src/core/schedule/annotation-json';
 
 const schema = loadRoomScheduleSchema();
 const validate = roomScheduleValidator(schema);
@@ -83,7 +84,7 @@ describe('exporting a room schedule as JSON', () => {
     const boundary = space.boundaries[1];
     const notes = { spaces: { [annotationKey(space)]: 'Büro „Nord“, 2. OG\nSee plan A-101 — 会议室' }, boundaries: { [annotationKey(boundary)]: 'Window seal leaks, "urgent"' } };
     const file = path.join(tmp.dir, 'notes.json');
-    await exportSchedule(schedule, notes, { format: 'json', outPath: file }, UNATTENDED_EXPORT);
+    await exportSchedule(schedule, annotationsFromJSON(notes), { format: 'json', outPath: file }, UNATTENDED_EXPORT);
     const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as RoomScheduleDocument;
     expect(doc.spaces[3].annotation).toBe(notes.spaces[annotationKey(space)]);
     expect(doc.spaces[3].boundaries[1].annotation).toBe('Window seal leaks, "urgent"');
@@ -96,7 +97,7 @@ describe('exporting a room schedule as JSON', () => {
     const schedule = await extracted('MultiZoneBuilding.ifc');
     const [a, b] = [schedule.spaces[0], schedule.spaces[5]];
     const notes = { spaces: { [annotationKey(a)]: 'keep', [annotationKey(schedule.spaces[1])]: 'not exported' }, boundaries: {} };
-    const doc = roomScheduleDocument(new ExportSelection(schedule, notes, [annotationKey(a), annotationKey(b)]));
+    const doc = roomScheduleDocument(new ExportSelection(schedule, annotationsFromJSON(notes), [annotationKey(a), annotationKey(b)]));
     expect(doc.spaces.map((s) => s.globalId)).toEqual([a.globalId, b.globalId]);
     expect(doc.annotations.spaces).toEqual({ [annotationKey(a)]: 'keep' });
     expect(validate(doc)).toEqual([]);

@@ -10,6 +10,7 @@ import { exportSchedule } from '../../src/export/export-schedule';
 import { hasTool, pdfInfo, pdfPages } from '../support/pdf-tools';
 import { useLeakCheck } from '../support/leak-check';
 import { editableScheduleOf, tempFolder } from './schedules';
+import { annotationsFromJSON } from '../../src/core/schedule/annotation-json';
 
 const tools = hasTool('pdftotext') && hasTool('pdfinfo');
 if (!tools) console.warn('pdf-export.test: pdftotext missing (scripts/setup-system.sh installs poppler-utils): PDF checks skipped');
@@ -28,7 +29,7 @@ describeWithTools('exporting the room schedule as PDF', () => {
     const kitchen = schedule.spaces[0];
     const notes = { spaces: { [annotationKey(kitchen)]: 'Küche: Fliesen prüfen – Ø 12 mm' }, boundaries: {} };
     const file = path.join(tmp.dir, 'rooms.pdf');
-    expect(await exportSchedule(schedule, notes, { format: 'pdf', outPath: file }, UNATTENDED_EXPORT)).toEqual([file]);
+    expect(await exportSchedule(schedule, annotationsFromJSON(notes), { format: 'pdf', outPath: file }, UNATTENDED_EXPORT)).toEqual([file]);
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfInfo(file)).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts/);
     const pages = pdfPages(file);

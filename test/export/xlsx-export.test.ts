@@ -8,6 +8,7 @@ import { BOUNDARY_COLUMNS, RELATIONSHIP_COLUMNS } from '../../src/export/table-c
 import { useLeakCheck } from '../support/leak-check';
 import { extracted } from '../ifc/support/extracted';
 import { editableScheduleOf, tempFolder } from './schedules';
+import { annotationsFromJSON } from '../../src/core/schedule/annotation-json';
 
 async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -83,7 +84,7 @@ describe('exporting a room schedule as an Excel workbook', () => {
     const boundary = space.boundaries[2];
     const notes = { spaces: { [annotationKey(space)]: 'Büro, "Nord"\nzweite Zeile' }, boundaries: { [annotationKey(boundary)]: 'cracked glass' } };
     const file = path.join(tmp.dir, 'notes.xlsx');
-    await exportSchedule(schedule, notes, { format: 'xlsx', outPath: file }, UNATTENDED_EXPORT);
+    await exportSchedule(schedule, annotationsFromJSON(notes), { format: 'xlsx', outPath: file }, UNATTENDED_EXPORT);
     const wb = await readWorkbook(file);
     const rooms = wb.getWorksheet('Room schedule')!;
     const rowOf = (globalId: string | null) => rooms.getRows(1, rooms.actualRowCount)!.find((r) => r.getCell(columnOf(rooms, 'GlobalId')).value === globalId)!;

@@ -9,6 +9,7 @@ import { extractScheduleFromFile } from '../../src/ifc/extract';
 import { realModel } from '../support/fixtures';
 import { tempFolder } from '../export/schedules';
 import { extracted } from './support/extracted';
+import { annotationsFromJSON } from '../../src/core/schedule/annotation-json';
 
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
@@ -36,7 +37,7 @@ describe('writing the notes back into a copy of the model', () => {
     const surface = b.boundaries.find((x) => x.relatedElement)!;
     const notes = { spaces: { [annotationKey(a)]: 'Küche – Fliesen prüfen\nzweite Zeile', [annotationKey(b)]: 'Büro "Nord"' }, boundaries: { [annotationKey(surface)]: 'Riss im Putz' } };
     const target = path.join(tmp.dir, 'SWW-5_SB-annotated.ifc');
-    const { bytes, result } = await annotatedModelBytes(source, target, notes);
+    const { bytes, result } = await annotatedModelBytes(source, target, annotationsFromJSON(notes));
     expect(result).toEqual({ rooms: 2, surfaces: 1, unmatched: 0 });
     fs.writeFileSync(target, bytes);
     expect(sha(source)).toBe(before);
@@ -54,6 +55,6 @@ describe('writing the notes back into a copy of the model', () => {
 
   it('refuses to write over the model itself', async () => {
     const source = realModel('OneZone.ifc');
-    await expect(annotatedModelBytes(source, source, { spaces: {}, boundaries: {} })).rejects.toThrow(/cannot replace the model itself/);
+    await expect(annotatedModelBytes(source, source, { spaces: new Map(), boundaries: new Map() })).rejects.toThrow(/cannot replace the model itself/);
   });
 });

@@ -45,7 +45,7 @@ function startWriter(dataDir: string, run: number): Writer {
 function readOneWholeSave(dataDir: string): NoteStamp | undefined {
   const loaded = loadAnnotations(dataDir, SHA);
   expect(loaded.warning).toBeUndefined();
-  const texts = NOTE_KEYS.map(([target, key]) => loaded.annotations[target][key]);
+  const texts = NOTE_KEYS.map(([target, key]) => loaded.annotations[target].get(key));
   if (texts.every((t) => t === undefined)) return undefined; // killed before the first save finished
   const stamps = texts.map((t) => (t === undefined ? undefined : parseNote(t)));
   for (const s of stamps) expect(s).toBeDefined();
@@ -97,13 +97,13 @@ test(`SIGKILL at ${KILLS} random moments while notes are being saved: the file a
     expect(names.filter((n) => n.includes('.damaged-'))).toEqual([]);
     expect(names).toContain(`${SHA}.json`);
     // Temp files of killed writers are recognisable as such and are cleaned once stale.
-    const temps = names.filter((n) => n.endsWith('.tmp'));
-    for (const t of temps) expect(t).toMatch(new RegExp(`^\\.${SHA}\\.json\\.\\d+\\.\\d+\\.tmp$`));
+    const temps = names.filter((n) => n.endsWith('.partial'));
+    for (const t of temps) expect(t).toMatch(new RegExp(`^\\.${SHA}\\.json\\.\\d+-[0-9a-z]+-[0-9a-z]+\\.partial$`));
     const stale = new Date(Date.now() - 5 * 60_000);
     for (const t of temps) fs.utimesSync(path.join(notesDir, t), stale, stale);
     const last = readOneWholeSave(dataDir);
     expect(last).toEqual(previous);
-    expect(fs.readdirSync(notesDir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(fs.readdirSync(notesDir).filter((n) => n.endsWith('.partial'))).toEqual([]);
 
     // The kills really did land while saving, and saving made progress between them.
     expect(killsMidWriting).toBeGreaterThanOrEqual(KILLS / 2);

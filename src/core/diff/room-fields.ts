@@ -59,7 +59,7 @@ export function roomFields(space: Space, notes: Annotations | undefined): Map<st
     if (set.type === 'IfcElementQuantity') continue;
     for (const p of set.properties) add(`properties.${set.name}.${p.name}`, typeof p.value === 'string' ? text(p.value) : p.value, typeof p.value === 'number' && isMeasureType(p.valueType) ? 'measure' : 'exact');
   }
-  add('note', text(notes?.spaces[annotationKey(space)]));
+  add('note', text(notes?.spaces.get(annotationKey(space))));
   for (const t of space.surfaceTotals) add(`boundaries.${t.category}`, t.count, 'count');
   return fields;
 }

@@ -1,6 +1,7 @@
 // Turns whatever went wrong in an operation (a thrown error, a worker 'error' event, a worker exit
 // without a result, a timeout) into an OperationError with a category, a sentence for the user and
 // a suggestion. The technical detail goes to `detail` for the log and the Diagnostics dialog.
+import { fileErrorReason } from '../files/file-errors';
 import { OperationError } from './operation-error';
 import { ErrorCategory, OperationErrorInfo } from './protocol';
 
@@ -67,11 +68,12 @@ export function classifyError(e: unknown, ctx: ClassifyContext = {}): OperationE
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') return memoryError(ctx, detail, 'worker-heap-exhausted');
   if (isMemoryError(e)) return memoryError(ctx, detail);
   if (code && FILE_CODES.has(code)) {
+    const reason = fileErrorReason(e, 'read');
     return new OperationError({
       category: 'file',
       code: `file-${code.toLowerCase()}`,
-      message: `${subject(ctx)} could not read its file: ${message}`,
-      suggestion: code === 'ENOENT' ? 'Check that the file still exists and was not moved or renamed.' : 'Check that the file is readable (permissions, network drive) and try again.',
+      message: `${subject(ctx)} could not read its file: ${reason.why}.`,
+      suggestion: code === 'ENOENT' ? 'Check that the file still exists and was not moved or renamed.' : reason.suggestion,
       detail,
     });
   }

@@ -80,7 +80,7 @@ export interface SceneOptions {
 export function annotatedIn(schedule: Pick<RoomSchedule, 'annotations'>): (space: Space) => boolean {
   const notes = schedule.annotations;
   if (!notes) return () => false;
-  return (s) => !!notes.spaces[s.globalId ?? `#${s.expressId}`]?.trim() || s.boundaries.some((b) => !!notes.boundaries[b.globalId ?? `#${b.expressId}`]?.trim());
+  return (s) => !!notes.spaces.get(s.globalId ?? `#${s.expressId}`)?.trim() || s.boundaries.some((b) => !!notes.boundaries.get(b.globalId ?? `#${b.expressId}`)?.trim());
 }
 
 export function sceneColouring(schedule: RoomSchedule, options: Pick<SceneOptions, 'colourBy' | 'isAnnotated'>): RoomColouring {

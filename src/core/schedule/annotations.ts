@@ -12,29 +12,29 @@ export interface AnnotationChange {
 }
 
 export class AnnotationSet extends Disposable {
-  private data: Annotations = { spaces: {}, boundaries: {} };
+  private readonly data: { spaces: Map<string, string>; boundaries: Map<string, string> };
   private readonly changed = this.register(new Emitter<AnnotationChange>('AnnotationSet.changed'));
   readonly onDidChange: Event<AnnotationChange> = this.changed.event;
   private revision = 0;
 
   constructor(initial?: Annotations) {
     super('AnnotationSet');
-    if (initial) this.data = { spaces: { ...initial.spaces }, boundaries: { ...initial.boundaries } };
+    this.data = { spaces: new Map(initial?.spaces), boundaries: new Map(initial?.boundaries) };
   }
 
   get(target: AnnotationTarget, key: string): string {
-    return this.data[target][key] ?? '';
+    return this.data[target].get(key) ?? '';
   }
 
   has(target: AnnotationTarget, key: string): boolean {
-    return (this.data[target][key] ?? '') !== '';
+    return this.get(target, key) !== '';
   }
 
   /** Empty text removes the note (a cleared note is not kept as an empty string). */
   set(target: AnnotationTarget, key: string, text: string): void {
     if (this.get(target, key) === text) return;
-    if (text === '') delete this.data[target][key];
-    else this.data[target][key] = text;
+    if (text === '') this.data[target].delete(key);
+    else this.data[target].set(key, text);
     this.revision++;
     this.changed.fire({ target, key, text });
   }
@@ -45,11 +45,12 @@ export class AnnotationSet extends Disposable {
   }
 
   count(target?: AnnotationTarget): number {
-    if (target) return Object.keys(this.data[target]).length;
+    if (target) return this.data[target].size;
     return this.count('spaces') + this.count('boundaries');
   }
 
-  toJSON(): Annotations {
-    return { spaces: { ...this.data.spaces }, boundaries: { ...this.data.boundaries } };
+  /** A copy of every note (the set keeps changing; the copy does not). */
+  snapshot(): Annotations {
+    return { spaces: new Map(this.data.spaces), boundaries: new Map(this.data.boundaries) };
   }
 }

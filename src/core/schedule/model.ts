@@ -239,10 +239,13 @@ export interface ScheduleMetadata {
   timingsMs: Record<string, number>;
 }
 
-/** Free-text notes the user attaches; keyed by GlobalId (or "#expressId" when a GlobalId is missing). */
+/**
+ * Free-text notes the user attaches; keyed by GlobalId (or "#expressId" when a GlobalId is missing).
+ * Maps, never plain objects: keys come from models. Stored as JSON objects (see annotation-json.ts).
+ */
 export interface Annotations {
-  spaces: Record<string, string>;
-  boundaries: Record<string, string>;
+  spaces: ReadonlyMap<string, string>;
+  boundaries: ReadonlyMap<string, string>;
 }
 
 export interface RoomSchedule {

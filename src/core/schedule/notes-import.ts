@@ -43,7 +43,7 @@ export function planNotesImport(schedule: RoomSchedule, current: Annotations, im
         unknown.push(key);
         continue;
       }
-      const before = Object.hasOwn(current[target], key) ? current[target][key] : '';
+      const before = current[target].get(key) ?? '';
       const after = raw.replace(/\r\n/g, '\n');
       if (before === after) {
         unchanged++;

@@ -293,7 +293,17 @@ export class AppController extends Disposable {
   private onLoadEnded(o: LoadOutcome): void {
     const name = path.basename(o.file);
     if (o.kind === 'loaded') {
-      this.sessionSlot.value = new ModelSession(o.schedule, o.file, this.paths.data, (e) => this.showError({ category: 'file', message: `Your notes could not be saved: ${e.message}`, suggestion: 'Check that the disk is not full and the data folder is writable.' }));
+      this.sessionSlot.value = new ModelSession(o.schedule, o.file, this.paths.data, {
+        // Once per failing streak: the autosave keeps retrying quietly and says when it works again.
+        onProblem: (e) => this.showError({ category: 'file', message: `Your notes could not be saved: ${e.message}`, suggestion: `${e.suggestion} Your notes stay in this window and are saved as soon as it works again.` }),
+        onRecovered: () => this.presenter.setNotice('Your notes are saved again.'),
+        onMerged: () => {
+          // Notes another window saved: show them (the selected room's note too).
+          this.window.spaces.refreshMarks();
+          const selected = this.window.spaces.selectedSpaceIndex();
+          if (selected >= 0) this.showSpace(selected);
+        },
+      });
       const session = this.session!;
       // No closure below captures the session: a timer's callback kept in its slot after it fired
       // would keep the closed model's session alive (its notes, their autosave) until the next load.
@@ -317,7 +327,7 @@ export class AppController extends Disposable {
           if (this.window.spaces.selectedSpaceIndex() < 0) this.window.spaces.selectSpace(first);
         }, 0, 'select-first-room', { owner: this });
       }
-      if (session.restoreWarning) this.showError({ category: 'file', message: session.restoreWarning, suggestion: 'Your earlier notes are in the kept file; new notes are saved normally.' });
+      if (session.restoreWarning) this.showError({ category: 'file', message: session.restoreWarning, suggestion: session.notesBlocked ? 'Check the data folder\'s permissions and disk, then open the model again.' : 'Your earlier notes are in the kept file; new notes are saved normally.' });
       const truncated = o.schedule.warnings.find((x) => x.code === 'truncated');
       if (truncated) this.showError({ category: 'parse', message: truncated.message, suggestion: 'The rooms shown may be incomplete. Export the model again from the authoring tool.' });
     } else if (o.kind === 'failed') {

@@ -88,7 +88,7 @@ export class ExportController extends Disposable {
     if (choice.scope === 'filtered') spaceFilter = this.window.spaces.visibleSpaceIndexes().map((i) => annotationKey(s.spaces[i]));
     const op = startExport(this.runner, {
       schedule: s.schedule,
-      annotations: s.annotations.toJSON(),
+      annotations: s.annotations.snapshot(),
       request: { format: choice.format, outPath: path.resolve(choice.outPath), spaceFilter, template: choice.template, csv: choice.csv },
     });
     this.lastTemplate = choice.template.name;

@@ -68,7 +68,7 @@ export class NotesController extends Disposable {
     const s = this.deps.session();
     if (!s || this.running.isRunning) return Promise.resolve(undefined);
     s.flush();
-    const op = startAnnotatedCopy(this.deps.runner, { source: s.filePath, target: path.resolve(target), notes: s.annotations.toJSON() });
+    const op = startAnnotatedCopy(this.deps.runner, { source: s.filePath, target: path.resolve(target), notes: s.annotations.snapshot() });
     this.running.hold(op);
     this.runningChanged.fire(true);
     const finish = () => {
@@ -114,7 +114,7 @@ export class NotesController extends Disposable {
     if (!s) return undefined;
     let plan: NotesImportPlan;
     try {
-      plan = planNotesImport(s.schedule, s.annotations.toJSON(), await readNotesFile(file));
+      plan = planNotesImport(s.schedule, s.annotations.snapshot(), await readNotesFile(file));
     } catch (e) {
       this.deps.showError(e instanceof OperationError ? e.toInfo() : { category: 'file', message: String(e), suggestion: 'Use a CSV or XLSX file exported by this app.' });
       return undefined;
