@@ -48,6 +48,9 @@ export function createLogger(options: LoggingOptions = {}): winston.Logger {
     process.stderr.write(`ifc-room-schedule: the log file in ${terminalSafe(dir)} cannot be written (${terminalSafe(e.message)}); logging to it stops.\n`);
   };
   fileTransport.on('error', onLogFileError);
+  // The transport does not listen to its own file stream's errors (winston-daily-rotate-file 5):
+  // without this, ENOSPC on the log disk was an uncaught 'error' event that ended the process.
+  (fileTransport as unknown as { logStream?: NodeJS.EventEmitter }).logStream?.on('error', onLogFileError);
   logger.on('error', onLogFileError);
   current = logger;
   return logger;

@@ -14,7 +14,7 @@ interface Reason {
 const REASONS: Record<string, Reason> = {
   ENOENT: { why: 'its folder does not exist', suggestion: 'Choose an existing folder, or create it first.' },
   ENOTDIR: { why: 'part of its path is a file, not a folder', suggestion: 'Check the path.' },
-  EACCES: { why: 'you are not allowed to do that there (permission denied)', suggestion: 'Choose a folder you can write to, or ask for the permission.' },
+  EACCES: { why: 'you are not allowed to write there (permission denied)', suggestion: 'Choose a folder you can write to, or ask for the permission.' },
   EPERM: { why: 'the operation is not permitted there', suggestion: 'Choose another folder, or close the program that has the file open.' },
   EROFS: { why: 'the disk or folder is read-only', suggestion: 'Choose a folder on a writable disk.' },
   ENOSPC: { why: 'the disk is full', suggestion: 'Free some disk space or choose another disk; the previous file was kept as it was.' },
