@@ -9,7 +9,7 @@ import { IDS_REPORT_FORMATS, IdsReportFormat, idsReportJson, writeIdsReport } fr
 import { startIdsCheck } from '../ifc/ids/ids-check-job';
 import { CliIO, formatDuration, plural } from './cli-io';
 import { reportFormat, reportOutputProblem, runReportCommand } from './report-run';
-import { term } from '../platform/terminal-text';
+import { term, terminalSafe } from '../platform/terminal-text';
 
 export interface CheckCommandOptions {
   ids?: string;
@@ -83,7 +83,8 @@ export async function runCheckCommand(model: string, options: CheckCommandOption
   return runReportCommand(io, options, 'check', CHECK_EXIT.unusable, async (run) => {
     const report = await run.operation(path.basename(modelPath), (runner) => startIdsCheck(runner, { modelPath, idsPath }, { onTimeout: 'cancel' }));
     const summaryStream = await run.writeReport(options.out, () => idsReportJson(report), (target) => writeIdsReport(report, format, target));
-    if (!options.quiet) summaryStream.write(term`${checkSummary(report, options.verbose === true)}(${formatDuration(performance.now() - started)})\n`);
+    // Several lines: each made terminal-safe on its own.
+    if (!options.quiet) summaryStream.write(`${checkSummary(report, options.verbose === true).split('\n').map(terminalSafe).join('\n')}(${formatDuration(performance.now() - started)})\n`);
     return report.status === 'pass' ? CHECK_EXIT.pass : CHECK_EXIT.fail;
   });
 }
