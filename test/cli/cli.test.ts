@@ -1,45 +1,11 @@
-// The command line as a user runs it: a real `node out/src/cli/main.js` process per story.
-import { ChildProcess, spawn } from 'child_process';
+// The command line as a user runs it: a real `node out/src/cli/main.js` process per story (test/support/cli-process.ts).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { generateLargeModel } from '../../bench/model-generator';
 import type { RoomScheduleDocument } from '../../src/export/json-export';
+import { runCli, startCli, waitFor } from '../support/cli-process';
 import { malformedModel, realModel } from '../support/fixtures';
-
-const CLI = path.resolve(__dirname, '..', '..', 'src', 'cli', 'main.js');
-
-interface CliRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  /** ms from spawn to exit */
-  elapsedMs: number;
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out waiting for the CLI');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-function startCli(args: string[], cwd: string, home: string): { child: ChildProcess; done: Promise<CliRun>; stderr: () => string } {
-  const started = Date.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, IFC_RS_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const done = new Promise<CliRun>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, elapsedMs: Date.now() - started })));
-  return { child, done, stderr: () => stderr };
-}
-
-function runCli(args: string[], cwd: string, home: string): Promise<CliRun> {
-  return startCli(args, cwd, home).done;
-}
 
 describe('ifc-room-schedule extract', () => {
   let tmp: string;

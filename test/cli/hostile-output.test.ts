@@ -2,45 +2,17 @@
 // the notes file, a link, a pipe or a device; a full disk; a folder without write permission; the
 // terminal hung up or Ctrl-C pressed twice mid-export; staged files a killed run left; and names
 // made of terminal control sequences. Real `node out/src/cli/main.js` processes.
-import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { zipSync } from 'fflate';
 import { generateLargeModel } from '../../bench/model-generator';
+import { runCli, startCli, waitFor } from '../support/cli-process';
 import { realModel } from '../support/fixtures';
 import { smallDisk } from '../support/small-disk';
 
-const CLI = path.resolve(__dirname, '..', '..', 'src', 'cli', 'main.js');
 const IS_ROOT = process.getuid?.() === 0;
-
-interface CliRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function startCli(args: string[], cwd: string, home: string, asUser?: string): { child: ChildProcess; done: Promise<CliRun>; stderr: () => string } {
-  const [cmd, argv] = asUser ? ['runuser', ['-u', asUser, '--', process.execPath, CLI, ...args]] : [process.execPath, [CLI, ...args]];
-  const child = spawn(cmd, argv, { cwd, env: { ...process.env, IFC_RS_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const done = new Promise<CliRun>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return { child, done, stderr: () => stderr };
-}
-
-const runCli = (args: string[], cwd: string, home: string, asUser?: string) => startCli(args, cwd, home, asUser).done;
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out waiting for the CLI');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const staged = (dir: string) => fs.readdirSync(dir).filter((n) => n.endsWith('.partial'));
 // eslint-disable-next-line no-control-regex

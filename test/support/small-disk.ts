@@ -76,6 +76,15 @@ async function inject(code: 'ENOSPC' | 'EROFS'): Promise<() => void> {
   return () => undo.reverse().forEach((u) => u());
 }
 
+async function injected<T>(code: 'ENOSPC' | 'EROFS', act: () => Promise<T> | T): Promise<T> {
+  const undo = await inject(code);
+  try {
+    return await act();
+  } finally {
+    undo();
+  }
+}
+
 export function smallDisk(prefix: string, sizeKb = 64): SmallDisk {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ifcrs-${prefix}-`));
   const mounted = tryMount(dir, sizeKb);
@@ -84,14 +93,7 @@ export function smallDisk(prefix: string, sizeKb = 64): SmallDisk {
     dir,
     mode: mounted ? 'tmpfs' : 'injected',
     async whileFull(act, freeBytes = 0) {
-      if (!mounted) {
-        const undo = await inject('ENOSPC');
-        try {
-          return await act();
-        } finally {
-          undo();
-        }
-      }
+      if (!mounted) return injected('ENOSPC', act);
       const fd = fs.openSync(filler, 'w');
       try {
         const chunk = Buffer.alloc(1024);
@@ -114,14 +116,7 @@ export function smallDisk(prefix: string, sizeKb = 64): SmallDisk {
       }
     },
     async whileReadOnly(act) {
-      if (!mounted) {
-        const undo = await inject('EROFS');
-        try {
-          return await act();
-        } finally {
-          undo();
-        }
-      }
+      if (!mounted) return injected('EROFS', act);
       execFileSync('mount', ['-o', 'remount,ro', dir]);
       try {
         return await act();
