@@ -88,7 +88,8 @@ class ExtractRun extends Disposable {
     // Exit only once every worker is gone: no orphan thread, and the process can end by itself.
     await this.runner.whenIdle();
     if (this.interruptedBy) {
-      io.stderr.write('Cancelled; no partial file was left behind.\n');
+      // After SIGHUP there is no terminal to tell.
+      if (this.interruptedBy !== 'SIGHUP') io.stderr.write('Cancelled; no partial file was left behind.\n');
       return SIGNAL_EXIT_CODE[this.interruptedBy];
     }
     if (plans.length > 1 && !options.quiet) report.write(term`${plans.length - failed} of ${plans.length} files exported${failed ? `, ${failed} failed` : ''}.\n`);
