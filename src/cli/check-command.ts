@@ -83,6 +83,7 @@ export async function runCheckCommand(model: string, options: CheckCommandOption
   return runReportCommand(io, options, 'check', CHECK_EXIT.unusable, async (run) => {
     const report = await run.operation(path.basename(modelPath), (runner) => startIdsCheck(runner, { modelPath, idsPath }, { onTimeout: 'cancel' }));
     const summaryStream = await run.writeReport(options.out, () => idsReportJson(report), (target) => writeIdsReport(report, format, target));
+    for (const w of report.warnings) io.stderr.write(`warning: ${terminalSafe(w)}\n`);
     // Several lines: each made terminal-safe on its own.
     if (!options.quiet) summaryStream.write(`${checkSummary(report, options.verbose === true).split('\n').map(terminalSafe).join('\n')}(${formatDuration(performance.now() - started)})\n`);
     return report.status === 'pass' ? CHECK_EXIT.pass : CHECK_EXIT.fail;

@@ -68,6 +68,7 @@ export async function writeIdsReportXlsx(report: IdsReport, filePath: string): P
     ['Specifications', `${counts.specifications}: ${counts.passed} pass, ${counts.failed} fail`],
     ['Failing entities', counts.failedEntities],
     ['Checked at', report.checkedAt],
+    ...report.warnings.map((w): Cell[] => ['Warning', w]),
     ['Written by', `${EXPORTER.app} ${EXPORTER.version}`],
   ];
   for (const row of rows) summary.addRow(row);

@@ -47,6 +47,15 @@ describe('checking an IFC4X3 model', () => {
     ]);
   });
 
+  it('says when the units cannot be read, since every measured value is compared in SI', async () => {
+    const model = path.join(tmp, 'no-project.ifc');
+    fs.writeFileSync(model, fs.readFileSync(malformedModel('gherkin_fail-ifc101-IFC4X3.ifc'), 'latin1').replace(/^#20=IFCPROJECT\(.*\);$/m, ''), 'latin1');
+    const ids = await loadIdsFile(idsFile('site-id.ids', spec('Sites have a GlobalId', entity('IFCSITE'), attribute('GlobalId'))));
+    const report = await checkModelFile(model, ids);
+    expect(report.status).toBe('pass');
+    expect(report.warnings).toEqual(['The model has no IfcProject: units and true north cannot be read; metres and north = +Y are assumed.']);
+  });
+
   it('refuses an IDS naming an entity IFC4X3 does not have (IfcDoorStandardCase was dropped)', async () => {
     const file = idsFile('old-doors.ids', spec('Doors', entity('IFCDOORSTANDARDCASE'), attribute('Name')));
     await expect(loadIdsFile(file)).rejects.toThrow('"old-doors.ids" is not a valid IDS 1.0 file: specification "Doors": IFCDOORSTANDARDCASE is not an IFC entity.');

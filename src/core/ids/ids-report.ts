@@ -46,6 +46,8 @@ export interface IdsReport {
   /** pass when every specification that applies passes. */
   readonly status: 'pass' | 'fail';
   readonly specifications: readonly SpecificationResult[];
+  /** What the user should know about how the model was read (a unit with no known factor to SI…). */
+  readonly warnings: readonly string[];
   readonly timingsMs: Readonly<Record<string, number>>;
 }
 

@@ -57,7 +57,9 @@ export async function checkModelFile(modelPath: string, ids: LoadedIds, options:
 
     const checkStarted = performance.now();
     const reader = new ModelReader(new WebIfcLines(api, model.modelId), check.schemaFamily);
-    const project = readProjectContext(reader, new WarningCollector());
+    // Units decide every measured comparison (values are compared in SI): what could not be read is said.
+    const warnings = new WarningCollector();
+    const project = readProjectContext(reader, warnings);
     const view = new WebIfcModelView(reader, ifcSchemas().get(version), project.units);
     const [from, to] = CHECK_SPAN;
     const specifications = await checkSpecifications(ids.document, view, {
@@ -73,6 +75,7 @@ export async function checkModelFile(modelPath: string, ids: LoadedIds, options:
       checkedAt: new Date().toISOString(),
       status: failed ? 'fail' : 'pass',
       specifications,
+      warnings: warnings.list().map((w) => w.message),
       timingsMs,
     };
   } catch (e) {
