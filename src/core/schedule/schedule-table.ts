@@ -84,7 +84,8 @@ export function scheduleColumns(template: ScheduleTemplate, spaces: readonly Spa
       unit,
       decimals: c.decimals ?? template.decimals,
       totalled: def.kind === 'area' || def.kind === 'volume',
-      width: Math.max(def.width, Math.min(30, header.length + (unit ? unit.length + 3 : 0))),
+      // Wide enough for the bold header on one line (+3 for the unit's " ()", +2 for bold).
+      width: Math.max(def.width, Math.min(32, header.length + 2 + (unit ? unit.length + 3 : 0))),
     };
   });
 }
