@@ -12,6 +12,8 @@ const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 const TOTAL_BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin', color: { argb: 'FF7F8FA6' } } };
 const GRAND_BORDER: Partial<ExcelJS.Borders> = { top: { style: 'medium', color: { argb: 'FF44546A' } } };
 
+const NO_WRAP: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: false };
+
 /** Excel's SUBTOTAL function number for SUM that also skips rows hidden by hand. */
 const SUBTOTAL_SUM = 109;
 
@@ -29,6 +31,15 @@ export function scheduleSheetRowCount(table: ScheduleTable): number {
   return table.groups.length * 2 + table.roomCount + 1;
 }
 
+/** Text columns as wide as their longest value (up to 40 characters; longer text wraps), never narrower than the header needs. */
+function fittedWidth(table: ScheduleTable, column: number): number {
+  const c = table.columns[column];
+  if (c.kind !== 'text') return c.width;
+  let longest = 0;
+  for (const g of table.groups) for (const r of g.rooms) longest = Math.max(longest, String(r.cells[column] ?? '').length);
+  return Math.max(c.header.length + 2, Math.min(40, longest + 1));
+}
+
 export function writeScheduleSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ScheduleTable, context: PrintContext): void {
   const { columns } = table;
   const { headers, globalIdAppended } = withGlobalId(table);
@@ -39,7 +50,8 @@ export function writeScheduleSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: headers.length } };
   sheet.columns = headers.map((h, i) => {
     const c = columns[i];
-    return { width: c ? c.width : 24, style: c && c.kind !== 'text' ? { numFmt: numberFormat(c.decimals) } : {} };
+    const style: Partial<ExcelJS.Style> = c && c.kind !== 'text' ? { numFmt: numberFormat(c.decimals), alignment: { vertical: 'top' } } : { alignment: { vertical: 'top', wrapText: true } };
+    return { width: c ? fittedWidth(table, i) : 24, style };
   });
   writeHeader(sheet, headers, table);
 
@@ -47,6 +59,8 @@ export function writeScheduleSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   for (const group of table.groups) {
     const heading = sheet.addRow([group.title]);
     heading.font = HEADING_FONT;
+    // Titles and total labels run on over the empty cells beside them: no wrapping in the narrow first column.
+    heading.getCell(1).alignment = NO_WRAP;
     for (let c = 1; c <= columns.length; c++) heading.getCell(c).fill = GROUP_FILL;
     heading.commit();
     row++;
@@ -84,6 +98,7 @@ function writeHeader(sheet: SheetWriter, headers: string[], table: ScheduleTable
 function writeTotalRow(sheet: SheetWriter, table: ScheduleTable, label: string, totals: readonly (ColumnTotal | null)[], from: number, to: number, border: Partial<ExcelJS.Borders>): void {
   const row = sheet.addRow([label]);
   row.font = BOLD_FONT;
+  row.getCell(1).alignment = NO_WRAP;
   table.columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
     cell.border = border;
