@@ -24,7 +24,7 @@ describe('reading notes back from an exported file', () => {
     const schedule = await extracted('TwoZones.ifc');
     const [a, b] = schedule.spaces;
     const surface = b.boundaries[1];
-    const notes = { spaces: { [annotationKey(a)]: 'alt', [annotationKey(b)]: 'wird gelöscht' }, boundaries: {} };
+    const notes = { spaces: new Map([[annotationKey(a), 'alt'], [annotationKey(b), 'wird gelöscht']]), boundaries: new Map<string, string>() };
     const file = path.join(tmp.dir, 'rooms.xlsx');
     await exportSchedule(schedule, notes, { format: 'xlsx', outPath: file }, UNATTENDED_EXPORT);
 
@@ -63,7 +63,7 @@ describe('reading notes back from an exported file', () => {
     const [a] = schedule.spaces;
     const file = path.join(tmp.dir, 'rooms.csv');
     fs.writeFileSync(file, `\uFEFFNumber;Name;Notes;GlobalId\r\n1;Büro;"Fenster; klemmt";${a.globalId}\r\n2;Flur;x;0000000000000000000000\r\n`);
-    const plan = planNotesImport(schedule, { spaces: {}, boundaries: {} }, await readNotesFile(file));
+    const plan = planNotesImport(schedule, { spaces: new Map(), boundaries: new Map() }, await readNotesFile(file));
     expect(plan.changes).toEqual([expect.objectContaining({ key: annotationKey(a), kind: 'added', after: 'Fenster; klemmt' })]);
     expect(plan.unknown).toEqual(['0000000000000000000000']);
   });
