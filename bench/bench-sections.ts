@@ -7,6 +7,7 @@ import { measureEngineStart } from './engine-start-bench';
 import { measureCancel, measureCyclesInFreshProcess } from './cancel-bench';
 import { measureDiff } from './diff-bench';
 import { measurePlan } from './plan-bench';
+import { measureCli } from './cli-bench';
 import { measureExtraction } from './extraction-bench';
 import { measureOpenCloseInFreshProcess } from './open-close-bench';
 import { GuiCyclesMeasurement, measureGuiCycles } from './app-bench';
@@ -17,6 +18,9 @@ export interface BenchPlan {
   /** Models for the extraction figures, smallest first. */
   extractionModels: string[];
   extractionRuns: number;
+  /** Models of the end-to-end CLI figures: generated (ArchiCAD- and Revit-based) and real samples. */
+  cliModels: { path: string; kind: 'generated' | 'real' }[];
+  cliRuns: number;
   /** A small model whose peak RSS is the fixed cost (Node, web-ifc's code and heap) the ratio is read against. */
   baselineModel: string;
   /** The model the app loads while its event loop is watched (≥ 200 MB in a full run). */
@@ -45,7 +49,7 @@ export interface SectionResult {
 
 type Log = (line: string) => void;
 
-const GOALS = { ratio: 1.3, roomGeometryShare: 0.15, rssPerSize: 3.5, stallMs: 50, cancelUiMs: 100, workerExitMs: 500, cycleGrowthMb: 20, guiCycleGrowthMb: 10, startupMs: 1500, idlePercent: 0.5 };
+const GOALS = { cliGenerated: 0.5, cliReal: 0.7, fastRssPerSize: 1.5, ratio: 1.3, roomGeometryShare: 0.15, rssPerSize: 3.5, stallMs: 50, cancelUiMs: 100, workerExitMs: 500, cycleGrowthMb: 20, guiCycleGrowthMb: 10, startupMs: 1500, idlePercent: 0.5 };
 
 async function section(name: string, log: Log, fn: () => Promise<{ rows: BenchRow[]; data: unknown }>): Promise<SectionResult> {
   const started = performance.now();
@@ -227,5 +231,33 @@ export function planSection(modelPath: string, modelBytes: number, log: Log): Pr
       { area: 'plan', figure: '800-room storey: switch to another 800-room storey, median', measured: t(m.office.storeySwitch), goal: `< ${GOALS.stallMs} ms`, pass: m.office.storeySwitch.wallMs < GOALS.stallMs },
     ];
     return { rows, data: m };
+  });
+}
+
+/** The CLI end to end (process start to JSON written), fast and web-ifc engines against raw web-ifc; the worst ratio is the figure. */
+export function cliSection(plan: BenchPlan, log: Log): Promise<SectionResult> {
+  return section('cli', log, async () => {
+    const rows: BenchRow[] = [];
+    const data = [];
+    let worst: { ratio: number; model: string; goal: number } | undefined;
+    for (const { path: model, kind } of plan.cliModels) {
+      const m = await measureCli(model, plan.cliRuns, (r) => log(`  ${r.mode} ${name(model)}: ${msText(r.ms)}${r.peakRssBytes ? `, peak RSS ${mb(r.peakRssBytes)}` : ''}`));
+      data.push(m);
+      const size = sizeMb(m.modelBytes);
+      const goal = kind === 'generated' ? GOALS.cliGenerated : GOALS.cliReal;
+      rows.push(
+        { area: 'cli', figure: `${size} ${kind} (${name(model)}): raw web-ifc vs CLI --engine fast vs --engine web-ifc, process start to JSON written`, measured: `${msText(m.rawMs)} vs ${msText(m.fastMs)} vs ${msText(m.webIfcMs)} (${m.spaces} spaces)`, goal: '' },
+        { area: 'cli', figure: `${size} ${kind}: CLI fast / raw web-ifc`, measured: `${m.fastRatio.toFixed(2)}× (web-ifc engine ${m.webIfcRatio.toFixed(2)}×)`, goal: `≤ ${goal}×`, pass: m.fastRatio <= goal },
+      );
+      if (m.fastPeakRssBytes !== null) {
+        const perSize = m.fastPeakRssBytes / m.modelBytes;
+        const applies = m.modelBytes >= 200e6;
+        rows.push({ area: 'cli', figure: `${size}: CLI fast peak RSS / file size`, measured: `${perSize.toFixed(2)}× (${mb(m.fastPeakRssBytes)}; raw web-ifc ${m.rawPeakRssBytes ? mb(m.rawPeakRssBytes) : '?'})`, goal: applies ? `≤ ${GOALS.fastRssPerSize}×` : `≤ ${GOALS.fastRssPerSize}× at 200 MB`, pass: applies ? perSize <= GOALS.fastRssPerSize : undefined });
+      }
+      const over = m.fastRatio / goal;
+      if (!worst || over > worst.ratio / worst.goal) worst = { ratio: m.fastRatio, model: name(model), goal };
+    }
+    if (worst) rows.push({ area: 'cli', figure: 'CLI fast / raw web-ifc, worst model', measured: `${worst.ratio.toFixed(2)}× (${worst.model})`, goal: `≤ ${worst.goal}×`, pass: worst.ratio <= worst.goal });
+    return { rows, data };
   });
 }

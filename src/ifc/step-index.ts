@@ -70,6 +70,7 @@ export class StepIndex {
     onProgress?: (done: number) => void,
   ) {
     const names = new Map<string, number | undefined>();
+    const byHash = new Map<number, { name: Buffer; type: number }>();
     const cursor = { quote: text.indexOf(QUOTE), comment: text.indexOf('/*') };
     let maxId = 0;
     let nextReport = 4 << 20;
@@ -116,15 +117,22 @@ export class StepIndex {
       let k = start;
       while (k < end && isSpace(text[k])) k++;
       let e = k;
-      while (e < end && text[e] !== OPEN && !isSpace(text[e])) e++;
+      let hash = 0;
+      for (let b = text[e]; e < end && b !== OPEN && !isSpace(b); b = text[++e]) hash = (Math.imul(hash, 31) + b) | 0;
       if (e === k) throw new FastReaderRefusal(`#${id} is a complex instance or has no class`);
-      const name = text.toString('latin1', k, e);
-      let type = names.get(name);
-      if (!names.has(name)) {
-        type = options.typeCode(name);
-        names.set(name, type);
+      // Class names by a hash of their bytes, checked byte for byte: a string per record was a
+      // third of the indexing time (0.8 of 2.7 s for 831 000 records, under load).
+      const known = byHash.get(hash);
+      let type: number | undefined;
+      if (known && known.name.length === e - k && known.name.equals(text.subarray(k, e))) {
+        type = known.type;
+      } else {
+        const name = text.toString('latin1', k, e);
+        if (!names.has(name)) names.set(name, options.typeCode(name));
+        type = names.get(name);
+        if (type === undefined) throw new FastReaderRefusal(`#${id} is of the class ${name}, which the schema does not define`);
+        if (!known) byHash.set(hash, { name: Buffer.from(name, 'latin1'), type });
       }
-      if (type === undefined) throw new FastReaderRefusal(`#${id} is of the class ${name}, which the schema does not define`);
       this.add(id, start, end - start, type);
       if (id > maxId) maxId = id;
       i = end + 1;

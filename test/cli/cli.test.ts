@@ -19,6 +19,20 @@ describe('ifc-room-schedule extract', () => {
     fs.rmSync(home, { recursive: true, force: true });
   });
 
+  it('--engine fast and --engine web-ifc write the same rooms, each saying which engine read the file', async () => {
+    const docs: RoomScheduleDocument[] = [];
+    for (const engine of ['fast', 'web-ifc']) {
+      const run = await runCli(['extract', realModel('TwoZones.ifc'), '--engine', engine, '-o', `${engine}.json`], tmp, home);
+      expect(run.code).toBe(0);
+      docs.push(JSON.parse(fs.readFileSync(path.join(tmp, `${engine}.json`), 'utf8')) as RoomScheduleDocument);
+    }
+    expect(docs.map((d) => d.metadata.engine.name)).toEqual(['fast', 'web-ifc']);
+    expect(docs[0].spaces).toEqual(docs[1].spaces);
+    const bad = await runCli(['extract', realModel('TwoZones.ifc'), '--engine', 'ifcopenshell'], tmp, home);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--engine.*Allowed choices are fast, web-ifc/);
+  });
+
   it('exports MultiZoneBuilding.ifc as JSON: exit 0, 13 rooms and 126 boundaries in the file, one summary line', async () => {
     const run = await runCli(['extract', realModel('MultiZoneBuilding.ifc'), '--format', 'json', '-o', 'multi.json'], tmp, home);
     expect(run.stderr).toBe('');
