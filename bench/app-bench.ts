@@ -113,6 +113,8 @@ export interface GuiCyclesMeasurement {
   undisposedRoots: number;
   orphans: number;
   outcomes: Record<string, number>;
+  /** Growth over the second half of the cycles alone (a plateau reads ~0, a leak keeps its slope). */
+  secondHalfGrowthMb: number;
 }
 
 /**
@@ -141,6 +143,7 @@ export async function measureGuiCycles(model: string, kind: 'open-close' | 'open
       undisposedRoots: v.undisposedRoots.length,
       orphans: v.orphans.length,
       outcomes: e.outcomes,
+      secondHalfGrowthMb: e.rssByCycleMb.length >= 2 ? Math.round((e.rssByCycleMb[e.rssByCycleMb.length - 1] - e.rssByCycleMb[Math.floor(e.rssByCycleMb.length / 2) - 1]) * 10) / 10 : 0,
     };
   } finally {
     clearTimeout(timer);

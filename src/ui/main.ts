@@ -7,7 +7,7 @@ import { Automation } from './app/automation';
 import { createLogger, closeLogger, log } from '../platform/logging';
 import { defaultSamplePath } from '../platform/assets';
 import { toErrorInfo } from '../core/operations/worker-side';
-import { DisposableStore } from '../core/lifecycle';
+import { DisposableStore, markAsSingleton } from '../core/lifecycle';
 
 function readArgs(): AppArgs {
   try {
@@ -28,7 +28,7 @@ function main(): void {
   logger.info(`starting: node ${process.versions.node}, Qt loop ${mode}, platform ${process.env.QT_QPA_PLATFORM ?? 'default'}`);
 
   // Everything the process owns; disposed in reverse order at exit (automation, then the app).
-  const lifetime = new DisposableStore('process');
+  const lifetime = markAsSingleton(new DisposableStore('process'));
   const app = lifetime.add(new AppController());
   let exiting = false;
   const exit = (code: number, why: string) => {

@@ -81,7 +81,9 @@ export class LeakTracker {
     const id = this.nextId++;
     this.ids.set(obj, id);
     const stack = this.captureStacks ? cleanStack(new Error().stack) : undefined;
-    const type = (obj as { constructor?: { name?: string } }).constructor?.name || 'Object';
+    // A plain object is a toDisposable() handle: its label says what it releases.
+    const name = (obj as { constructor?: { name?: string } }).constructor?.name;
+    const type = name && name !== 'Object' ? name : 'disposable';
     this.entries.set(id, { id, label, type, createdAt: now(), stack, watchRetention: options.watchRetention ?? false, ref: new WeakRef(obj) });
     this.registry.register(obj, id);
   }

@@ -3,7 +3,7 @@
 // land at seeded random moments of the load, and the RSS figures are taken after GC with the
 // warm-up cycles left out (the first workers load the thread runtime and grow malloc arenas).
 import { InvalidArgumentError } from 'commander';
-import { delay, once } from '../../core/lifecycle';
+import { delay, forceGc, once } from '../../core/lifecycle';
 import { seededRandom, settledRss } from '../../core/monitor/settled-memory';
 import { log } from '../../platform/logging';
 import type { AppController } from './app-controller';
@@ -28,9 +28,14 @@ export interface ExerciseResult {
   cancelAtMs: number[];
   /** How long a full load took in the warm-up (the range the cancel moments are drawn from). */
   loadMs: number;
+  /** RSS after each measured cycle and a GC: a plateau (malloc arenas filling) or a slope (a leak). */
+  rssByCycleMb: number[];
 }
 
-const WARMUP_CYCLES = 3;
+// As many as the engine's open→close benchmark: glibc gives each new worker thread's allocations an
+// arena of their own, and those fill during the first ~8–10 workers (measured there: +8 MB, then
+// +1.3 MB over the next 60 cycles); with 3 warm-up cycles 20 window cycles read +10.8 MB.
+const WARMUP_CYCLES = 8;
 const MB = 1048576;
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -98,10 +103,15 @@ export async function runExercise(app: AppController, file: string, spec: Exerci
     } else await cycle(false);
   }
   const rssBefore = await settledRss();
-  for (let i = 0; i < spec.cycles; i++) await cycle(true);
+  const rssByCycleMb: number[] = [];
+  for (let i = 0; i < spec.cycles; i++) {
+    await cycle(true);
+    await forceGc(4);
+    rssByCycleMb.push(round(process.memoryUsage().rss / MB));
+  }
   await app.whenIdle();
   const rssAfter = await settledRss();
-  const result: ExerciseResult = { kind: spec.kind, cycles: spec.cycles, warmupCycles: WARMUP_CYCLES, rssBeforeMb: round(rssBefore / MB), rssAfterMb: round(rssAfter / MB), outcomes, cancelAtMs, loadMs: Math.round(loadMs) };
+  const result: ExerciseResult = { kind: spec.kind, cycles: spec.cycles, warmupCycles: WARMUP_CYCLES, rssBeforeMb: round(rssBefore / MB), rssAfterMb: round(rssAfter / MB), outcomes, cancelAtMs, loadMs: Math.round(loadMs), rssByCycleMb };
   log().info(`exercise ${JSON.stringify(result)}`);
   return result;
 }

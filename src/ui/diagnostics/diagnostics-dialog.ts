@@ -102,7 +102,7 @@ export class DiagnosticsDialog extends AppDialog {
       { title: 'Memory before → after', text: (r) => `${mb(r.memoryBefore.rss)} → ${mb(r.memoryAfter.rss)}`, alignRight: true, tooltip: (r) => `heap ${mb(r.memoryBefore.heapUsed)} → ${mb(r.memoryAfter.heapUsed)}, external ${mb(r.memoryBefore.external)} → ${mb(r.memoryAfter.external)}` },
     ]);
     this.register(ownTableModel(this.historyModel, 'cleanup-history'));
-    readOnlyTable(this.history, { name: 'diagHistory', model: this.historyModel, widths: [80, 230, 0, 70, 170], stretch: 2 });
+    readOnlyTable(this.history, { name: 'diagHistory', model: this.historyModel, widths: [96, 230, 0, 70, 170], stretch: 2 });
     this.detailLabel = label('Select a row to see its details.', { name: 'diagDetails', wrap: true, selectable: true });
     this.detailLabel.setMinimumHeight(36);
     this.register(listen(this.history, 'clicked', () => this.showHistoryDetails(), 'diagHistory.clicked'));

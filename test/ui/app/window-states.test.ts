@@ -147,3 +147,20 @@ test('Refresh → Cancel: the model read before stays open with its rooms, and t
   expect(seen.roomsAfter).toBe(seen.rooms);
   expect(seen.verification).toEqual(CLEAN);
 });
+
+test('a session that opens every dialog and closes the model: Verify finds nothing, and the Diagnostics findings list is empty', async () => {
+  const seen = await withApp(async (app) => {
+    await openAndWait(app, realModel('TwoZones.ifc'));
+    await app.whenIdle();
+    for (const id of ['goto', 'export', 'validate', 'guide', 'about', 'diagnostics'] as const) expect(app.commands.run(id)).toBe(true);
+    app.commands.run('close');
+    await app.whenIdle();
+    const dialog = app.diagnostics.dialog!;
+    await app.monitor.verify();
+    dialog.refresh();
+    return { findings: dialog.findingCount, verification: await verifyClean(app), screen: screen(app) };
+  });
+  expect(seen.findings).toBe(0);
+  expect(seen.verification).toEqual(CLEAN);
+  expect(seen.screen).toMatchObject({ heading: 'No model open', status: 'Model closed', busy: false, cancel: false });
+});
