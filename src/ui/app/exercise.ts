@@ -14,6 +14,8 @@ export type ExerciseKind = 'open-close' | 'open-cancel';
 export interface ExerciseSpec {
   kind: ExerciseKind;
   cycles: number;
+  /** Unmeasured cycles first (`open-close:20+2`); 8 by default, see WARMUP_CYCLES. */
+  warmupCycles?: number;
 }
 
 export interface ExerciseResult {
@@ -36,13 +38,18 @@ export interface ExerciseResult {
 // arena of their own, and those fill during the first ~8–10 workers (measured there: +8 MB, then
 // +1.3 MB over the next 60 cycles); with 3 warm-up cycles 20 window cycles read +10.8 MB.
 const WARMUP_CYCLES = 8;
+// open-cancel learns the load's length from its first warm-up cycles, so it needs one at least.
+const MIN_WARMUP: Record<ExerciseKind, number> = { 'open-close': 0, 'open-cancel': 1 };
 const MB = 1048576;
 const round = (x: number) => Math.round(x * 10) / 10;
 
 export function parseExercise(value: string): ExerciseSpec {
-  const m = /^(open-close|open-cancel):(\d+)$/.exec(value);
-  if (!m || Number(m[2]) < 1) throw new InvalidArgumentError(`expected open-close:N or open-cancel:N (N ≥ 1), got ${value}`);
-  return { kind: m[1] as ExerciseKind, cycles: Number(m[2]) };
+  const m = /^(open-close|open-cancel):(\d+)(?:\+(\d+))?$/.exec(value);
+  if (!m || Number(m[2]) < 1) throw new InvalidArgumentError(`expected open-close:N or open-cancel:N (N ≥ 1, optionally +W warm-up cycles), got ${value}`);
+  const kind = m[1] as ExerciseKind;
+  const warmupCycles = m[3] === undefined ? undefined : Number(m[3]);
+  if (warmupCycles !== undefined && warmupCycles < MIN_WARMUP[kind]) throw new InvalidArgumentError(`${kind} needs at least ${MIN_WARMUP[kind]} warm-up cycle(s)`);
+  return { kind, cycles: Number(m[2]), warmupCycles };
 }
 
 function openAndWait(app: AppController, file: string): Promise<LoadOutcome> {
@@ -91,7 +98,8 @@ export async function runExercise(app: AppController, file: string, spec: Exerci
 
   // Warm-up: for open-cancel, two full loads first tell how long a warm load takes — the shorter,
   // since the first also writes web-ifc's code cache — and the cancel moments are drawn within it.
-  for (let i = 0; i < WARMUP_CYCLES; i++) {
+  const warmupCycles = spec.warmupCycles ?? WARMUP_CYCLES;
+  for (let i = 0; i < warmupCycles; i++) {
     if (spec.kind === 'open-cancel' && i < 2) {
       const started = performance.now();
       await openAndWait(app, file);
@@ -111,7 +119,7 @@ export async function runExercise(app: AppController, file: string, spec: Exerci
   }
   await app.whenIdle();
   const rssAfter = await settledRss();
-  const result: ExerciseResult = { kind: spec.kind, cycles: spec.cycles, warmupCycles: WARMUP_CYCLES, rssBeforeMb: round(rssBefore / MB), rssAfterMb: round(rssAfter / MB), outcomes, cancelAtMs, loadMs: Math.round(loadMs), rssByCycleMb };
+  const result: ExerciseResult = { kind: spec.kind, cycles: spec.cycles, warmupCycles, rssBeforeMb: round(rssBefore / MB), rssAfterMb: round(rssAfter / MB), outcomes, cancelAtMs, loadMs: Math.round(loadMs), rssByCycleMb };
   log().info(`exercise ${JSON.stringify(result)}`);
   return result;
 }
