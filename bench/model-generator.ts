@@ -52,7 +52,10 @@ export async function generateLargeModel(options: GenerateOptions): Promise<Gene
   const template = parseStepTemplate(sampleBytes.toString('latin1'), facts.rootIds);
   const shared = referenceClosure(template.statements, facts.projectIds);
   const targetBytes = options.targetMb * 1e6;
-  const partial = `${outPath}.partial`;
+  // Each process writes its own partial file: jest runs test files that ask for the same model in
+  // parallel, and two writers on one shared partial interleaved their bytes (seen: a 40 MB model
+  // that failed its own check). The last rename wins; both wrote the same bytes.
+  const partial = `${outPath}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.partial`;
   const copies = writeCopies(template, shared, targetBytes, partial, options.onProgress);
 
   const found = countWithWebIfc(api, partial);
@@ -60,9 +63,12 @@ export async function generateLargeModel(options: GenerateOptions): Promise<Gene
   if (found.spaces !== expected.spaces || found.boundaries !== expected.boundaries) {
     throw new Error(`Generated model does not check out: web-ifc found ${found.spaces} spaces / ${found.boundaries} boundaries, expected ${expected.spaces} / ${expected.boundaries} (${copies} copies).`);
   }
+  const result: GeneratedModel = { path: outPath, sizeBytes: fs.statSync(partial).size, ...found };
   fs.renameSync(partial, outPath);
-  const result: GeneratedModel = { path: outPath, sizeBytes: fs.statSync(outPath).size, ...found };
-  fs.writeFileSync(infoPath, JSON.stringify({ ...result, copies, sample: path.basename(options.sample), sampleSha256: sha }, null, 2));
+  // The facts file last and whole (renamed into place): a reader that finds it finds the model complete.
+  const infoPartial = `${infoPath}.${process.pid}.partial`;
+  fs.writeFileSync(infoPartial, JSON.stringify({ ...result, copies, sample: path.basename(options.sample), sampleSha256: sha }, null, 2));
+  fs.renameSync(infoPartial, infoPath);
   return result;
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { execFile } from 'child_process';
 import { generateLargeModel } from '../../bench/model-generator';
 import { extractScheduleFromFile } from '../../src/ifc/extract';
 import { realModel } from '../support/fixtures';
@@ -29,6 +30,20 @@ describe('the large-model generator (for benchmarks)', () => {
     expect(text.split('IFCPROJECT(').length - 1).toBe(1);
     expect(text.split('IFCUNITASSIGNMENT(').length - 1).toBe(1);
     expect(text.trimEnd().endsWith('END-ISO-10303-21;')).toBe(true);
+  });
+
+  it('two processes asking for the same model at once both get it whole (jest runs test files in parallel)', async () => {
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'ifcrs-gen-race-'));
+    try {
+      const script = `require(${JSON.stringify(require.resolve('../../bench/model-generator'))}).generateLargeModel({ sample: ${JSON.stringify(realModel('OneZone.ifc'))}, targetMb: 3, outDir: ${JSON.stringify(own)} }).then((m) => console.log(JSON.stringify(m)))`;
+      const run = () => new Promise<string>((resolve, reject) => execFile(process.execPath, ['-e', script], (e, out, err) => (e ? reject(new Error(err || e.message)) : resolve(out))));
+      const [a, b] = await Promise.all([run(), run()]);
+      for (const out of [a, b]) expect(JSON.parse(out)).toMatchObject({ spaces: expect.any(Number), boundaries: expect.any(Number) });
+      expect(JSON.parse(a).sizeBytes).toBe(JSON.parse(b).sizeBytes);
+      expect(fs.readdirSync(own).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('a second request for the same sample and size comes from the cache', async () => {
