@@ -27,11 +27,11 @@ export class StringSuspects implements ChunkScanner {
 
   scan(chunk: Uint8Array, offset: number): void {
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    // One place per line is enough: the whole statement is read there.
+    // One place per statement is enough: it is read whole there (a ';' inside a string only adds a place).
     for (let i = buf.indexOf(0x5c); i >= 0; ) {
       this.found.push(offset + i);
-      const nl = buf.indexOf(0x0a, i);
-      i = nl < 0 ? -1 : buf.indexOf(0x5c, nl);
+      const end = buf.indexOf(0x3b, i);
+      i = end < 0 ? -1 : buf.indexOf(0x5c, end);
     }
     for (let b = 0; b < buf.length; b += ASCII_BLOCK) {
       const end = Math.min(buf.length, b + ASCII_BLOCK);
@@ -39,15 +39,19 @@ export class StringSuspects implements ChunkScanner {
       for (let k = b; k < end; k++) {
         if (buf[k] < 0x80) continue;
         this.found.push(offset + k);
-        const nl = buf.indexOf(0x0a, k);
-        k = nl < 0 ? buf.length : nl;
+        const end = buf.indexOf(0x3b, k);
+        k = end < 0 ? buf.length : end;
       }
     }
     for (let p = 0; p + LONG_BLOCK <= buf.length; p += LONG_BLOCK) {
       const nl = buf.indexOf(0x0a, p);
       if (nl >= 0 && nl < p + LONG_BLOCK) continue;
+      if (nl < 0) {
+        // No line break in the rest of the chunk (a file written without them): a place in every block.
+        for (; p + LONG_BLOCK <= buf.length; p += LONG_BLOCK) this.found.push(offset + p);
+        break;
+      }
       this.found.push(offset + p);
-      if (nl < 0) break;
       p = nl + 1 - LONG_BLOCK;
     }
   }
@@ -67,16 +71,28 @@ function isStatementStart(text: Uint8Array, k: number): boolean {
   return text[j] === 0x3d;
 }
 
-/** The statement around `at`: the last line start "#n=" before it, lexed to its ';'. Null when there is none. */
+/**
+ * Whether the '#' at k begins a line or follows a ';' (files written without line breaks): a
+ * reference follows '(' or ','. A string holding ";#1=" could fool it; the lexed statement then
+ * fails to match web-ifc's line and is not used.
+ */
+function followsStatementEnd(text: Uint8Array, k: number): boolean {
+  if (text[k - 1] === 0x0a) return true;
+  let j = k - 1;
+  while (j >= 0 && (text[j] === 0x20 || text[j] === 0x09 || text[j] === 0x0d || text[j] === 0x0a)) j--;
+  return j >= 0 && text[j] === 0x3b;
+}
+
+/** The statement around `at`: the last statement start "#n=" before it, lexed to its ';'. Null when there is none. */
 function statementAround(source: ModelSource, at: number): (StatementStrings & { endOffset: number }) | null {
   for (let window = FIRST_WINDOW; window <= MAX_WINDOW; window *= 4) {
     const from = Math.max(0, at - window);
     const text = source.copy(from, at - from + window);
     const buf = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
     let start = -1;
-    for (let k = buf.lastIndexOf('\n#', at - from); k >= 0; k = k === 0 ? -1 : buf.lastIndexOf('\n#', k - 1)) {
-      if (isStatementStart(buf, k + 1)) {
-        start = k + 1;
+    for (let k = buf.lastIndexOf(0x23, at - from); k >= 0; k = k === 0 ? -1 : buf.lastIndexOf(0x23, k - 1)) {
+      if (isStatementStart(buf, k) && followsStatementEnd(buf, k)) {
+        start = k;
         break;
       }
     }
@@ -119,7 +135,11 @@ export class TextStrings {
     for (const at of places) {
       if (at < doneUpTo) continue;
       const s = statementAround(source, at);
-      if (!s) continue;
+      if (!s) {
+        // The places close after one that failed would fail the same way, each re-reading its windows.
+        doneUpTo = at + FIRST_WINDOW;
+        continue;
+      }
       doneUpTo = s.endOffset;
       // A later statement with the same id replaces the earlier one, as it does in web-ifc.
       this.byId.set(s.id, s);

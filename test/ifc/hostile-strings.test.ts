@@ -86,4 +86,13 @@ describe('strings are decoded from the text as ISO 10303-21 defines them', () =>
     const set = read.schedule.spaces.find((s) => s.expressId === 4552)!.propertySets.find((p) => p.name === 'Hostile_Strings');
     expect(set?.properties).toEqual([{ name: 'Nutzung', value: 'Büro ü', valueType: 'IfcLabel' }]);
   });
+
+  it('a file written without line breaks is decoded the same way', async () => {
+    const { text, freeId } = sampleText('OneZone.ifc');
+    const room = `#${freeId}= IFCSPACE('HostileOneLine00000000a',#15,'B\xfcro',$,$,$,$,'B\\X2\\00FC\\X0\\ro',.ELEMENT.,.INTERNAL.,$);`;
+    const oneLine = withStatements(text, [room]).toString('latin1').replace(/\r?\n/g, '');
+    const outcome = await readHostile(Buffer.from(oneLine, 'latin1'), 'one-line.ifc', BOUND_MS);
+    const read = outcome.schedule?.spaces.find((x) => x.expressId === freeId);
+    expect([read?.name, read?.longName]).toEqual(['Büro', 'Büro']);
+  }, BOUND_MS + 10_000);
 });
