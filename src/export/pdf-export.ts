@@ -228,6 +228,9 @@ export async function writePdf(selection: ExportSelection, table: ScheduleTable,
     out.on('finish', () => resolve());
     out.on('error', reject);
   });
+  // A full or read-only disk fails the stream while the pages are still being drawn: the failure is
+  // thrown at `await written` below, and must not be an unhandled rejection before that.
+  written.catch(() => undefined);
   doc.pipe(out);
   try {
     await drawSchedule(doc, selection, table, exportedAt, control);

@@ -1,4 +1,4 @@
-// Every writer of the app meets a full disk and a read-only one: the export files (JSON, CSV, XLSX),
+// Every writer of the app meets a full disk and a read-only one: the export files (JSON, CSV, XLSX, PDF),
 // the notes, the settings, the log file and web-ifc's code cache. Each must say what happened in
 // the user's words, keep what was there before byte for byte, leave no staged copy behind, and
 // never take the app down. The disk is a real 64 KiB tmpfs where the test may mount one (root, as
@@ -51,13 +51,17 @@ describe('a full or read-only disk', () => {
   });
   afterAll(() => disk.dispose());
 
-  describe.each<ExportFormat>(['json', 'csv', 'xlsx'])('the %s export', (format) => {
-    const target = () => path.join(disk.dir, `schedule-${format}.${format}`);
+  describe.each<ExportFormat>(['json', 'csv', 'xlsx', 'pdf'])('the %s export', (format) => {
+    const target = () => path.join(fdisk.dir, `schedule-${format}.${format}`);
     const written = (files: string[]) => files.map((f) => fs.readFileSync(f));
-    // 64 KiB hold one format's export and its replacement, not all three. OneZone's exports (14 KB of
-    // JSON) fit in a write stream's buffer: the case where a full disk used to pass as success.
+    // A disk per format: 64 KiB hold one export and its replacement, but a PDF embeds its fonts, so
+    // its disk is 1 MiB. OneZone's exports (14 KB of JSON) fit in a write stream's buffer: the case
+    // where a full disk used to pass as success.
+    let fdisk: SmallDisk;
+    beforeAll(() => (fdisk = smallDisk(`disk-${format}`, format === 'pdf' ? 1024 : 64)));
+    afterAll(() => fdisk.dispose());
     afterEach(() => {
-      for (const n of fs.readdirSync(disk.dir)) if (n.startsWith(`schedule-${format}`)) fs.rmSync(path.join(disk.dir, n));
+      for (const n of fs.readdirSync(fdisk.dir)) if (n.startsWith(`schedule-${format}`)) fs.rmSync(path.join(fdisk.dir, n));
     });
 
     it('fails with "the disk is full", keeps the previous export byte for byte and leaves no staged file', async () => {
@@ -68,11 +72,11 @@ describe('a full or read-only disk', () => {
       // between its two tables), after some writes had succeeded.
       const size = old.reduce((n, b) => n + b.length, 0);
       for (const free of [0, Math.floor(size / 2)]) {
-        const e = await disk.whileFull(() => failure(exportSchedule(schedule, undefined, { format, outPath: target() }, UNATTENDED_EXPORT)), free);
+        const e = await fdisk.whileFull(() => failure(exportSchedule(schedule, undefined, { format, outPath: target() }, UNATTENDED_EXPORT)), free);
         expect({ free, message: e.message, category: e.category }).toEqual({ free, message: `Could not write “${path.basename(before[0])}”: the disk is full.`, category: 'file' });
         expect(e.suggestion).toMatch(/Free some disk space/);
         expect(written(before)).toEqual(old);
-        expect(leftovers(disk.dir)).toEqual([]);
+        expect(leftovers(fdisk.dir)).toEqual([]);
       }
     });
 
@@ -80,10 +84,10 @@ describe('a full or read-only disk', () => {
       const schedule = await extracted('OneZone.ifc');
       const before = await exportSchedule(schedule, undefined, { format, outPath: target() }, UNATTENDED_EXPORT);
       const old = written(before);
-      const e = await disk.whileReadOnly(() => failure(exportSchedule(schedule, undefined, { format, outPath: target() }, UNATTENDED_EXPORT)));
+      const e = await fdisk.whileReadOnly(() => failure(exportSchedule(schedule, undefined, { format, outPath: target() }, UNATTENDED_EXPORT)));
       expect(e.message).toBe(`Could not write “${path.basename(before[0])}”: the disk or folder is read-only.`);
       expect(written(before)).toEqual(old);
-      expect(leftovers(disk.dir)).toEqual([]);
+      expect(leftovers(fdisk.dir)).toEqual([]);
     });
   });
 
