@@ -16,6 +16,9 @@ export const STANDARD_QUANTITIES = [
 /** What every room's schedule row needs, with its unit: present even when no source gives it. */
 export const REQUIRED_QUANTITIES: Record<string, string> = { NetFloorArea: 'm2', GrossFloorArea: 'm2', GrossPerimeter: 'm', Height: 'm', GrossVolume: 'm3' };
 
+/** Their names: what a room's geometry is asked for, and what a gap in it leaves missing. */
+export const REQUIRED_QUANTITY_NAMES: readonly string[] = Object.keys(REQUIRED_QUANTITIES);
+
 /** A value found for a named quantity, before the choice. */
 export interface FoundQuantity {
   name: string;

@@ -3,7 +3,7 @@
 // bad geometry is that room's gap with its reason; it never stops the others.
 import type { IfcAPI } from 'web-ifc';
 import { Footprint } from '../../core/schedule/model';
-import { FoundQuantity } from '../../core/schedule/room-quantities';
+import { FoundQuantity, REQUIRED_QUANTITY_NAMES } from '../../core/schedule/room-quantities';
 import { ExtractionRun } from '../extraction-run';
 import { GeometryIssue, GeometryReader } from '../geometry/placement';
 import { ModelReader } from '../model-reader';
@@ -30,7 +30,7 @@ export interface RoomGeometryOptions {
 
 const SLICE = 256;
 
-const ALL_QUANTITIES = ['NetFloorArea', 'GrossFloorArea', 'GrossPerimeter', 'GrossVolume', 'Height'];
+const ALL_QUANTITIES = REQUIRED_QUANTITY_NAMES;
 
 export async function readRoomGeometry(
   api: IfcAPI,
@@ -75,7 +75,7 @@ function oneRoom(api: IfcAPI, modelId: number, g: GeometryReader, d: SpaceDraft,
     if (!(e instanceof GeometryIssue)) throw e;
     for (const n of names) if (!result.gaps.has(n)) result.gaps.set(n, e.message);
   };
-  const all = ALL_QUANTITIES;
+  const all = [...ALL_QUANTITIES];
   let shapes;
   try {
     shapes = spaceShapes(g, d.representationId);

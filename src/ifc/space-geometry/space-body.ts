@@ -6,7 +6,7 @@ import * as W from 'web-ifc';
 import { measureMesh, MeshIssue, TriangleMesh } from '../../core/geometry/mesh-measure';
 import { evenOddPolygons, outerPerimeter, polygonsArea, unionPolygons } from '../../core/geometry/plan-polygons';
 import { Footprint, GeometrySource, PlanPolygon } from '../../core/schedule/model';
-import { FoundQuantity } from '../../core/schedule/room-quantities';
+import { FoundQuantity, REQUIRED_QUANTITY_NAMES } from '../../core/schedule/room-quantities';
 import { curvePoints } from '../geometry/curves';
 import { GeometryIssue, GeometryReader } from '../geometry/placement';
 import { apply, dot, Frame, length, newellAreaVector, openRing, Vec3 } from '../geometry/vec';
@@ -104,7 +104,7 @@ export function meshBodyQuantities(mesh: TriangleMesh, only?: readonly string[])
     m = measureMesh(mesh);
   } catch (e) {
     if (!(e instanceof MeshIssue)) throw e;
-    for (const name of ['NetFloorArea', 'GrossFloorArea', 'GrossPerimeter', 'GrossVolume', 'Height']) if (wanted(name)) gaps.set(name, e.message);
+    for (const name of REQUIRED_QUANTITY_NAMES) if (wanted(name)) gaps.set(name, e.message);
     return { found, gaps, footprint: null };
   }
   const add = (name: string, unit: string, value: number, method: string) => wanted(name) && found.push({ name, unit, candidate: { source, value, method } });
