@@ -1,39 +1,26 @@
 // Tools → Check requirements…: choose an IDS file, check the open model against it in the IDS check
 // worker (progress and Cancel in the status bar, which follows the runner), then list the results
 // and mark the failing rooms in the room list. The IDS is remembered per model (by its SHA-256).
+import type { RoomToolDeps } from '../app/room-tool-deps';
 import * as path from 'path';
 import type { IdsRow } from '../../core/ids/ids-rows';
 import { failuresByEntity, IdsReport, reportCounts } from '../../core/ids/ids-report';
 import { Disposable, disposableTimeout, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
 import { isCancelled, OperationError } from '../../core/operations/operation-error';
-import type { OperationRunner } from '../../core/operations/operation-runner';
 import type { OperationErrorInfo } from '../../core/operations/protocol';
 import type { Space } from '../../core/schedule/model';
 import { startIdsCheck } from '../../ifc/ids/ids-check-job';
 import { log } from '../../platform/logging';
 import type { ModelSession } from '../app/model-session';
 import { OperationSlot } from '../app/operation-slot';
-import type { QWidget } from '../qt';
-import type { RoomMark, SpaceListPanel } from '../spaces/space-list-panel';
+import type { RoomMark } from '../spaces/space-list-panel';
 import { CheckDialog } from './check-dialog';
 import { chooseExistingFile } from '../dialogs/model-file-dialog';
 import { LastIdsFiles } from './last-ids';
 
 export type CheckOutcome = { kind: 'checked'; report: IdsReport } | { kind: 'failed'; error: OperationErrorInfo } | { kind: 'cancelled' };
 
-export interface CheckControllerDeps {
-  parent: QWidget;
-  list: SpaceListPanel;
-  runner: OperationRunner;
-  session: () => ModelSession | undefined;
-  /** The app's data folder: where the last IDS per model is kept. */
-  dataDir: string;
-  showError: (e: OperationErrorInfo) => void;
-  /** Goes to a room of the open model (clearing the list's filter if it hides it). */
-  goTo: (spaceIndex: number) => boolean;
-  /** The status bar's message once nothing runs. */
-  notice: (text: string) => void;
-}
+export type CheckControllerDeps = RoomToolDeps;
 
 const MARKS = 'ids';
 

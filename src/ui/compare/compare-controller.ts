@@ -2,38 +2,25 @@
 // own: the extraction worker, its progress in the status bar, Cancel), compares it with the open
 // model in slices on the UI thread, then lists the changes and marks changed and added rooms in the
 // room list. The other model's schedule is dropped once compared; only the report is kept.
+import type { RoomToolDeps } from '../app/room-tool-deps';
 import * as path from 'path';
 import { compareSchedulesInSlices } from '../../core/diff/compare-schedules';
 import { DiffRow } from '../../core/diff/diff-rows';
 import { changeCounts, RevisionDiff } from '../../core/diff/revision-diff-types';
 import { Disposable, Emitter, Event, MutableDisposable } from '../../core/lifecycle';
 import { OperationErrorInfo } from '../../core/operations/protocol';
-import { OperationRunner } from '../../core/operations/operation-runner';
 import { RoomSchedule, Space } from '../../core/schedule/model';
 import { loadAnnotations } from '../../platform/annotation-file';
 import { log } from '../../platform/logging';
 import { LoadController, LoadOutcome } from '../app/load-controller';
 import type { ModelSession } from '../app/model-session';
 import { chooseModelFile } from '../dialogs/model-file-dialog';
-import { QWidget } from '../qt';
-import type { RoomMark, SpaceListPanel } from '../spaces/space-list-panel';
+import type { RoomMark } from '../spaces/space-list-panel';
 import { CompareDialog } from './compare-dialog';
 
 export type CompareOutcome = { kind: 'compared'; diff: RevisionDiff } | { kind: 'failed'; error: OperationErrorInfo } | { kind: 'cancelled' };
 
-export interface CompareControllerDeps {
-  parent: QWidget;
-  list: SpaceListPanel;
-  runner: OperationRunner;
-  session: () => ModelSession | undefined;
-  /** Where the app keeps notes: the other model's notes are compared too. */
-  dataDir: string;
-  showError: (e: OperationErrorInfo) => void;
-  /** Goes to a room of the open model (clearing the list's filter if it hides it). */
-  goTo: (spaceIndex: number) => boolean;
-  /** The status bar's message once nothing runs. */
-  notice: (text: string) => void;
-}
+export type CompareControllerDeps = RoomToolDeps;
 
 const MARKS = 'compare';
 
