@@ -12,7 +12,8 @@ import type { IfcAPI } from 'web-ifc';
 import { OperationError } from '../core/operations/operation-error';
 import { annotationKey, Annotations } from '../core/schedule/model';
 import { readModelFile } from './read-source';
-import { ifcClassName, ifcEngine } from './web-ifc-runtime';
+import { ifcClassName } from './schema/type-codes';
+import { ifcEngine } from './web-ifc-runtime';
 
 /** The property set the notes go into, and its properties. */
 export const NOTES_PSET = 'IfcRoomSchedule_Notes';

@@ -2,7 +2,7 @@
 // internal/external, the building element, and area and facing from the ConnectionGeometry.
 // Boundary geometry is given in the space's object coordinate system (IFC2X3 and IFC4 agree), so the
 // normal is carried through the space's placement chain into world coordinates.
-import * as W from 'web-ifc';
+import * as W from './schema/ifc-types';
 import { InternalOrExternal, PhysicalOrVirtual, SpaceBoundary } from '../core/schedule/model';
 import { boundaryLevel } from './boundary-level';
 import { entityRef } from './entity-refs';

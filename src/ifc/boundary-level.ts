@@ -4,7 +4,7 @@
 // - IFC2X3 has no subtypes: the implementer agreements (CV 2.0 space boundary add-on view) put
 //   "1stLevel" / "2ndLevel" in Name and "2a" / "2b" in Description.
 // - Anything else is "unspecified".
-import * as W from 'web-ifc';
+import * as W from './schema/ifc-types';
 import { BoundaryLevel } from '../core/schedule/model';
 
 export interface LevelInfo {

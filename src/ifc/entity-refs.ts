@@ -1,5 +1,5 @@
 // EntityRef: enough of another entity to show it and find it again (GlobalId, class, Name).
-import * as W from 'web-ifc';
+import * as W from './schema/ifc-types';
 import { EntityRef } from '../core/schedule/model';
 import { ModelReader } from './model-reader';
 import { str } from './step-values';

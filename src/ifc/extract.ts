@@ -3,7 +3,7 @@
 // engine), index relationships, read spaces, read boundaries with their geometry, assemble.
 // Cancellable between phases and batches; whatever it opened (the file, the web-ifc model) is
 // closed on every path out. Both engines feed the same phases through a ModelReader.
-import * as W from 'web-ifc';
+import * as W from './schema/ifc-types';
 import type { IfcAPI } from 'web-ifc';
 import { DisposableStore, toDisposable } from '../core/lifecycle';
 import { OperationError } from '../core/operations/operation-error';
@@ -29,13 +29,15 @@ import { formatMb, fromBytes } from './read-source';
 import { indexSpaceRelationships } from './relationship-index';
 import { relatedIds, spaceRelationships } from './relationships';
 import { readRoomGeometry, RoomGeometryMode } from './space-geometry/room-geometry';
+import { knownSchemas } from './schema/schema-families';
+import { WEB_IFC_VERSION } from './schema/schema-tables';
 import { readSpaces } from './spaces';
 import { finishSpace } from './space-summary';
 import { FastReaderRefusal, StepIndex } from './step-index';
 import { subsetModel, TextLines, TypeCodes } from './text-lines';
 import { StringSuspects, TextStrings } from './text-strings';
 import { checkSource, HEAD_BYTES, TAIL_BYTES } from './validate-source';
-import { ifcEngine, knownSchemas, wasmMemoryBytes, webIfcVersion } from './web-ifc-runtime';
+import { ifcEngine, wasmMemoryBytes } from './web-ifc-runtime';
 
 export interface ExtractOptions {
   /** web-ifc MEMORY_LIMIT in bytes. */
@@ -181,7 +183,7 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
       lengthUnitToMetres: project.units.length,
       extractedAt: new Date().toISOString(),
       appVersion: options.appVersion ?? 'unknown',
-      engine: { name: engine, version: webIfcVersion(api) },
+      engine: { name: engine, version: WEB_IFC_VERSION },
       counts: { spaces: spaces.length, boundaries: boundaries.total, storeys: reader.ids(W.IFCBUILDINGSTOREY).length, zones: reader.ids(W.IFCZONE).length, skippedEntities: skipped },
       timingsMs: { ...run.timingsMs, total: Math.round(performance.now() - started) },
     };
@@ -230,7 +232,7 @@ async function indexText(api: IfcAPI, source: ModelSource, schemaFamily: number,
   run.begin('parse', `Indexing ${source.name}`);
   const read = source.read(0, source.textBytes);
   const text = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
-  const codes = new TypeCodes(api);
+  const codes = new TypeCodes();
   const total = text.length;
   const build = () =>
     new StepIndex(text, { typeCode: (name) => codes.entity(schemaFamily, name) }, (done) => {

@@ -7,7 +7,7 @@
 // entities are served this way, and only when they hold no escaped strings, typed values or derived
 // "*" attributes, in exactly web-ifc's raw-line format (checked line by line against web-ifc on
 // every fixture); anything else, or anything not found near a boundary, is read from web-ifc.
-import * as W from 'web-ifc';
+import * as W from './schema/ifc-types';
 import { ChunkScanner } from './first-pass';
 import { ModelSource } from './model-source';
 import { decodeStepString, stringEnd } from './step-strings';

@@ -5,7 +5,8 @@
 import type { IfcAPI } from 'web-ifc';
 import { FastReaderRefusal } from './step-index';
 import { RawArg, RawLine } from './step-values';
-import { ifcClassName, isKnownType, withSubtypes } from './web-ifc-runtime';
+import { isKnownType, withSubtypes } from './schema/schema-families';
+import { ifcClassName } from './schema/type-codes';
 
 const BATCH = 8192;
 
@@ -23,7 +24,7 @@ export interface LineStore {
   typeOf(id: number): number;
   /** The raw lines of `ids` (all of known types); throws when one of them cannot be read. */
   rawLines(ids: number[]): unknown[];
-  /** Upper-case class name of a type code ("IFCWALLSTANDARDCASE"). */
+  /** Class name of a type code as web-ifc gives it ("IfcWallStandardCase"). */
   typeName(type: number): string;
 }
 

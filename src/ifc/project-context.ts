@@ -1,6 +1,6 @@
 // What the whole model shares: the header (FILE_NAME, FILE_SCHEMA), the project's name, its units
 // and the direction of true north from its 3D model context.
-import * as W from 'web-ifc';
+import * as W from './schema/ifc-types';
 import type { ScheduleMetadata } from '../core/schedule/model';
 import { ModelReader } from './model-reader';
 import { headerStatement, HeaderValue } from './step-strings';

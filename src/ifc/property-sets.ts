@@ -1,6 +1,6 @@
 // Property sets and quantity sets attached to spaces (IfcRelDefinesByProperties), decoded once per
 // set even when several spaces share it.
-import * as W from 'web-ifc';
+import * as W from './schema/ifc-types';
 import { Property, PropertySet, PropertyValue } from '../core/schedule/model';
 import { ModelReader } from './model-reader';
 import { bool, num, RawArg, ref, refs, str, typedValue } from './step-values';

@@ -1,7 +1,7 @@
 // One pass over each relationship class that can involve a space, keeping only the links that do.
 // Reading every relationship once (GetLineIDsWithType per class, lines in batches, nothing cached)
 // is what keeps a 200 MB model fast: no per-space inverse lookups, no flattening.
-import * as W from 'web-ifc';
+import * as W from './schema/ifc-types';
 import { RelationshipCategory } from '../core/schedule/model';
 import { ExtractionRun } from './extraction-run';
 import { ModelReader } from './model-reader';

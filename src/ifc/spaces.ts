@@ -1,6 +1,6 @@
 // IfcSpace records: attributes as written (names keep their trailing spaces), the storey they are
 // on, their zones, property sets and quantities.
-import * as W from 'web-ifc';
+import * as W from './schema/ifc-types';
 import { EntityRef, Space, StoreyRef } from '../core/schedule/model';
 import { entityRef } from './entity-refs';
 import { ExtractionRun } from './extraction-run';

@@ -2,23 +2,21 @@
 // and the project's one lexer (geometry-text.ts), in web-ifc's raw-line format, so every phase of
 // the extraction reads them as it reads web-ifc's. web-ifc's geometry kernel still meshes the rooms
 // whose bodies are not extrusions: it gets a subset model, the records those rooms need.
-import type { IfcAPI } from 'web-ifc';
 import { lexRecord } from './geometry-text';
 import { LineStore } from './model-reader';
 import { FastReaderRefusal, StepIndex } from './step-index';
-import { isKnownType } from './web-ifc-runtime';
+import { isKnownType } from './schema/schema-families';
+import { typeCode, typeName } from './schema/type-codes';
 
 /** web-ifc's type codes by upper-case name (a code is the same in every schema; whether the schema has it is not). */
 export class TypeCodes {
   private readonly codes = new Map<string, number>();
 
-  constructor(private readonly api: IfcAPI) {}
-
   /** Any name's code (entities and typed values alike). */
   code(name: string): number {
     let code = this.codes.get(name);
     if (code === undefined) {
-      code = this.api.GetTypeCodeFromName(name);
+      code = typeCode(name);
       this.codes.set(name, code);
     }
     return code;
@@ -31,7 +29,7 @@ export class TypeCodes {
   }
 
   name(code: number): string {
-    return this.api.GetNameFromTypeCode(code);
+    return typeName(code);
   }
 }
 

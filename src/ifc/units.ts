@@ -1,7 +1,7 @@
 // The project's units (IfcProject.UnitsInContext), as factors to SI: lengths in metres, areas in m²,
 // volumes in m³, plane angles in radians. Quantities and coordinates in an IFC file are in these
 // project units unless they name their own unit.
-import * as W from 'web-ifc';
+import * as W from './schema/ifc-types';
 import { ModelReader } from './model-reader';
 import { enumValue, num, ref, refs, str } from './step-values';
 import { WarningCollector } from './warnings';

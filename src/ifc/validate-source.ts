@@ -2,7 +2,7 @@
 // input ends in its own message: web-ifc itself returns -1 for empty, random or unknown-schema
 // input and throws a TypeError for plain text and for a header without FILE_SCHEMA.
 import { ifcErrors } from './errors';
-import { knownSchemas, schemaFamilyOf } from './web-ifc-runtime';
+import { knownSchemas, schemaFamilyOf } from './schema/schema-families';
 
 export interface SourceCheck {
   /** FILE_SCHEMA as written. */

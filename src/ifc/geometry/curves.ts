@@ -1,7 +1,7 @@
 // Bounded curves as point lists: the boundaries of IfcCurveBoundedPlane and the profiles of
 // IfcSurfaceOfLinearExtrusion. Arcs are split into segments of at most 5°, which keeps the area
 // error of a full circle below 0.07 %.
-import * as W from 'web-ifc';
+import * as W from '../schema/ifc-types';
 import { bool, enumValue, num, nums, ref, refs, RawArg } from '../step-values';
 import { GeometryIssue, GeometryReader } from './placement';
 import { apply, Frame, openRing, Vec3 } from './vec';

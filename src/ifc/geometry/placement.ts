@@ -1,7 +1,7 @@
 // Points, directions and placements: IfcCartesianPoint, IfcDirection, IfcAxis2Placement2D/3D and
 // the IfcLocalPlacement chain (PlacementRelTo, recursively) that puts a space in the world. All in
 // the file's length unit; callers scale to metres.
-import * as W from 'web-ifc';
+import * as W from '../schema/ifc-types';
 import { ModelReader } from '../model-reader';
 import { nums, ref } from '../step-values';
 import { WarningCollector } from '../warnings';

@@ -3,7 +3,7 @@
 // the surface normal by the right-hand rule on the boundary's vertex order. For space boundaries
 // that rule gives the normal pointing away from the space (checked on OneZone.ifc: the floor
 // faces down, the ceiling up, the four walls four compass directions).
-import * as W from 'web-ifc';
+import * as W from '../schema/ifc-types';
 import { bool, num, ref, refs } from '../step-values';
 import { curvePoints } from './curves';
 import { GeometryIssue, GeometryReader } from './placement';

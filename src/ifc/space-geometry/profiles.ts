@@ -1,7 +1,7 @@
 // The profiles a room's body is extruded from, as rings in the profile's own plane (z = 0, file
 // units): the outer outline and its voids. Curves go through geometry/curves.ts, the one reader of
 // bounded curves, so boundaries and bodies read the same curve types.
-import * as W from 'web-ifc';
+import * as W from '../schema/ifc-types';
 import { withoutSpikes } from '../../core/geometry/plan-polygons';
 import { curvePoints } from '../geometry/curves';
 import { GeometryIssue, GeometryReader } from '../geometry/placement';

@@ -2,7 +2,7 @@
 // (swept solids) or, when that cannot serve, by the mesh path; a FootPrint curve set when present.
 // Every value becomes a candidate with its method; what cannot be computed is a gap with its
 // reason, never a guess.
-import * as W from 'web-ifc';
+import * as W from '../schema/ifc-types';
 import { measureMesh, MeshIssue, TriangleMesh } from '../../core/geometry/mesh-measure';
 import { evenOddPolygons, outerPerimeter, polygonsArea, unionPolygons } from '../../core/geometry/plan-polygons';
 import { Footprint, GeometrySource, PlanPolygon } from '../../core/schedule/model';

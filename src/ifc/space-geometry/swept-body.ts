@@ -3,7 +3,7 @@
 // from the profile carried into world coordinates; volume is the profile's area vector along the
 // extrusion; height the vertical extent. A clipping cuts volume and height, so for a clipped body
 // only area and perimeter are exact and the rest is left to the mesh path.
-import * as W from 'web-ifc';
+import * as W from '../schema/ifc-types';
 import { GeometryIssue, GeometryReader } from '../geometry/placement';
 import { apply, compose, cross, dot, Frame, IDENTITY, length, newellAreaVector, normalize, rotate, scale, sub, Vec3 } from '../geometry/vec';
 import { attr } from '../step-attributes';
