@@ -9,6 +9,9 @@ export interface CliIO {
   log: OperationLog;
 }
 
+/** Exit statuses of extract and plan: 0 all done, 1 some file failed, 2 bad command line (signals: interrupt.ts). */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
 /** "1.8 s", "320 ms". */
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;

@@ -1,18 +1,9 @@
-// `ifc-room-schedule diff OLD NEW`: reads both models through the extraction worker (the engine
-// `extract` and the GUI use), compares their rooms and writes the report. Exit statuses follow
-// diff(1): 0 no differences, 1 differences, 2 trouble; Ctrl-C cancels the running read (130).
+// `ifc-room-schedule diff OLD NEW` as the user types it: options, help and exit statuses (diff(1)'s:
+// 0 no differences, 1 differences, 2 trouble; Ctrl-C 130). What it does is in diff-run.ts, loaded
+// only when diff runs.
 import { Command, Option } from 'commander';
-import * as path from 'path';
-import { compareSchedules } from '../core/diff/compare-schedules';
-import { changeCounts, hasDifferences, RevisionDiff } from '../core/diff/revision-diff-types';
-import { withoutModelExtension } from '../core/schedule/model-file';
-import { RoomSchedule } from '../core/schedule/model';
-import { diffJson, DiffFormat, DIFF_FORMATS, writeDiffReport } from '../export/diff-output';
-import { EXPORTER } from '../export/exporter-info';
-import { appPaths } from '../platform/paths';
-import { CliIO, formatDuration, plural } from './cli-io';
-import { readModel, reportFormat, reportOutputProblem, runReportCommand } from './report-run';
-import { term } from '../platform/terminal-text';
+import { DiffFormat, DIFF_FORMATS } from '../export/diff-output';
+import { CliIO } from './cli-io';
 
 export interface DiffCommandOptions {
   format?: DiffFormat;
@@ -48,42 +39,6 @@ Examples:
   ifc-room-schedule diff week1.ifc week2.ifc -o changes.xlsx --tolerance 1
 `;
 
-function parseTolerance(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text.replace(/%$/, ''));
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0) throw new Error(`--tolerance takes a percentage of 0 or more, like 0.5 or 2, not “${text}”.`);
-  return value;
-}
-
-function summary(diff: RevisionDiff): string {
-  const { header: h } = diff;
-  return `${h.old.file} → ${h.new.file}: ${plural(h.old.rooms, 'room')} → ${h.new.rooms}; ${changeCounts(diff)}. ${h.match.explanation}`;
-}
-
-export async function runDiffCommand(oldFile: string, newFile: string, options: DiffCommandOptions, io: CliIO): Promise<number> {
-  let tolerancePercent: number | undefined;
-  const format = reportFormat(options.format, options.out);
-  try {
-    tolerancePercent = parseTolerance(options.tolerance);
-    const problem = reportOutputProblem(format, options.out);
-    if (problem) throw new Error(problem);
-  } catch (e) {
-    io.stderr.write(term`error: ${(e as Error).message}\n`);
-    return DIFF_EXIT.trouble;
-  }
-  const started = performance.now();
-  return runReportCommand(io, options, 'diff', DIFF_EXIT.trouble, async (run) => {
-    const before = await readModel(run, oldFile, io.cwd);
-    const after = await readModel(run, newFile, io.cwd);
-    run.step = 'report';
-    const diff = compareSchedules(before, after, { tolerancePercent });
-    const out = options.out ?? (format === 'xlsx' ? `${withoutModelExtension(path.basename(oldFile))}-vs-${withoutModelExtension(path.basename(newFile))}.diff.xlsx` : '-');
-    const summaryStream = await run.writeReport(out, () => diffJson(diff), (target) => writeDiffReport(diff, format, target));
-    if (!options.quiet) summaryStream.write(term`${summary(diff)} (${formatDuration(performance.now() - started)})\n`);
-    return hasDifferences(diff) ? DIFF_EXIT.different : DIFF_EXIT.same;
-  });
-}
-
 export function registerDiffCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('diff')
@@ -96,5 +51,9 @@ export function registerDiffCommand(program: Command, io: CliIO, setExit: (code:
     .option('-q, --quiet', 'no progress bar and no summary line (errors are still printed)')
     .option('--verbose', 'print technical detail with errors, and each phase as a line when stderr is not a terminal')
     .addHelpText('after', DIFF_HELP)
-    .action(async (oldFile: string, newFile: string, options: DiffCommandOptions) => setExit(await runDiffCommand(oldFile, newFile, options, io)));
+    .action(async (oldFile: string, newFile: string, options: DiffCommandOptions) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runDiffCommand } = require('./diff-run') as typeof import('./diff-run');
+      setExit(await runDiffCommand(oldFile, newFile, options, io));
+    });
 }

@@ -1,25 +1,10 @@
-// `ifc-room-schedule extract <file...>`: every file in turn, a summary line each, a specific message
-// (what went wrong + what to do) for a file that fails while the others go on, and Ctrl-C cancelling
-// the running operation the way the GUI's Cancel does.
-import { findingCounts, validateSchedule } from '../core/schedule/validation';
-import * as path from 'path';
-import { Disposable } from '../core/lifecycle';
-import { isCancelled, OperationError } from '../core/operations/operation-error';
-import { OperationRunner } from '../core/operations/operation-runner';
-import { RunningOperation } from '../core/operations/running-operation';
-import { toErrorInfo } from '../core/operations/worker-side';
-import { Annotations } from '../core/schedule/model';
-import { ScheduleTemplate } from '../core/schedule/schedule-template';
-import { resolveTemplate } from '../export/template-files';
-import { appPaths } from '../platform/paths';
-import { CsvTable, ExportFormat } from '../export/export-options';
-import { readAnnotationsOption } from './annotations-option';
-import { term, terminalSafe } from '../platform/terminal-text';
-import { CliIO, formatDuration, plural } from './cli-io';
-import { ExtractionEngine } from '../ifc/extraction-engine';
-import { extractFile } from './extract-file';
-import { InterruptSignal, onInterrupt, SIGNAL_EXIT_CODE } from './interrupt';
-import { checkOutputTargets, createOutputFolders, OutputPlan, planOutputs, resolveFormat, UsageError } from './output-plan';
+// `ifc-room-schedule extract <file...>` as the user types it: its options, help text and exit
+// statuses. What it does is in extract-run.ts, loaded only when extract runs: `--version` or
+// `diff` need not load the extraction and export code.
+import { Command, Option } from 'commander';
+import { CSV_TABLES, CsvTable, EXPORT_FORMATS, ExportFormat } from '../export/export-options';
+import { DEFAULT_ENGINE, EXTRACTION_ENGINES, ExtractionEngine } from '../ifc/extraction-engine';
+import { CliIO } from './cli-io';
 
 export interface ExtractCommandOptions {
   format?: ExportFormat;
@@ -37,125 +22,65 @@ export interface ExtractCommandOptions {
   verbose?: boolean;
 }
 
-/** Exit statuses: 0 all files exported, 1 some file failed, 2 bad command line, 130/143 interrupted. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+const OUTPUT_HELP = `
+Output:
+  Without -o, each export is written to the current folder, named after its input:
+  MultiZoneBuilding.ifc → ./MultiZoneBuilding.json (or .xlsx, or .rooms.csv + .boundaries.csv).
+  -o <file>     with one input: that file (a name ending in .json, .csv, .xlsx or .pdf also sets the format).
+  -o <folder>   with several inputs (or an existing folder): one export per input inside it.
+  -o -          JSON (or CSV with one --table) to stdout; the summary then goes to stderr.
+  CSV writes two tables: <out>.rooms.csv (one row per room) and <out>.boundaries.csv (one row per
+  space boundary); --table writes only one, to <out> itself. UTF-8, comma-separated, RFC 4180
+  quoting of every field, and text starting with = + - @ (which a spreadsheet would run as a
+  formula) prefixed with '; --excel-csv adds the byte-order mark Excel needs for accents.
+  Files are written under a temporary name and renamed when complete: an interrupted export
+  never leaves a half-written file.
 
-class ExtractRun extends Disposable {
-  private readonly runner: OperationRunner;
-  private current: RunningOperation<unknown> | undefined;
-  private interruptedBy: InterruptSignal | undefined;
+Templates:
+  XLSX, PDF and the rooms CSV follow a schedule template: its columns, grouping (storey, zone,
+  category, department), order and units (m² or ft²). The default is "Room schedule": Number, Name,
+  Storey, Category, Net floor area, Perimeter, Height, Volume, floor/wall/ceiling finishes, Notes,
+  grouped by storey with subtotals. Your own templates are JSON files in the settings folder's
+  templates/ (see the README).
 
-  constructor(private readonly io: CliIO) {
-    super('ExtractRun');
-    this.runner = this.register(new OperationRunner({ log: io.log }));
-    this.register(onInterrupt((signal) => this.onSignal(signal)));
-  }
+Annotations:
+  --annotations takes {"spaces": {"<GlobalId>": "note"}, "boundaries": {...}}, the app's saved
+  notes file, or a previous JSON export; the notes appear in every format.
 
-  get interrupted(): InterruptSignal | undefined {
-    return this.interruptedBy;
-  }
+Exit status: 0 all files exported, 1 a file failed (the others are still exported),
+2 bad command line, 130 interrupted with Ctrl-C (the running step is cancelled, no worker is left).
 
-  async exportAll(plans: OutputPlan[], options: ExtractCommandOptions, format: ExportFormat, annotations: Annotations | undefined, template: ScheduleTemplate | undefined): Promise<number> {
-    const { io } = this;
-    // With the export on stdout, the summary lines must stay out of it.
-    const report = plans[0]?.outPath === '-' ? io.stderr : io.stdout;
-    let failed = 0;
-    for (const plan of plans) {
-      if (this.interruptedBy) break;
-      const name = path.basename(plan.input);
-      const started = performance.now();
-      try {
-        const { schedule, files, annotatedCopy } = await extractFile(
-          this.runner,
-          plan,
-          { format, tables: options.table ? [options.table] : undefined, csv: { excel: options.excelCsv, bom: options.bom, separator: options.separator }, template, writeIfc: options.writeIfc ? path.resolve(io.cwd, options.writeIfc) : undefined, annotations, skipGeometry: options.skipGeometry === true, engine: options.engine, showProgress: !options.quiet, phaseLines: options.verbose === true },
-          io,
-          (op) => (this.current = op),
-        );
-        const boundaries = schedule.spaces.reduce((n, s) => n + s.boundaries.length, 0);
-        // The same findings, counted the same way, as Validate in the app and the XLSX summary.
-        const counts = findingCounts(validateSchedule(schedule));
-        const outputs = annotatedCopy ? [...files, annotatedCopy.target] : files;
-        const written = outputs.length ? ` → ${outputs.map((f) => path.relative(io.cwd, f) || f).join(', ')}` : '';
-        if (annotatedCopy && !options.quiet) report.write(term`${name}: ${plural(annotatedCopy.rooms, 'room note')} and ${plural(annotatedCopy.surfaces, 'surface note')} written into ${path.basename(annotatedCopy.target)}${annotatedCopy.unmatched ? ` (${annotatedCopy.unmatched} notes are for rooms or surfaces the model does not have)` : ''}\n`);
-        if (!options.quiet) report.write(term`${name}: ${plural(schedule.spaces.length, 'space')}, ${plural(boundaries, 'boundary', 'boundaries')}, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}, ${formatDuration(performance.now() - started)}${written}\n`);
-      } catch (e) {
-        if (isCancelled(e) && this.interruptedBy) break;
-        failed++;
-        this.reportError(name, e, options.verbose === true);
-      }
-    }
-    // Exit only once every worker is gone: no orphan thread, and the process can end by itself.
-    await this.runner.whenIdle();
-    if (this.interruptedBy) {
-      // After SIGHUP there is no terminal to tell.
-      if (this.interruptedBy !== 'SIGHUP') io.stderr.write('Cancelled; no partial file was left behind.\n');
-      return SIGNAL_EXIT_CODE[this.interruptedBy];
-    }
-    if (plans.length > 1 && !options.quiet) report.write(term`${plans.length - failed} of ${plans.length} files exported${failed ? `, ${failed} failed` : ''}.\n`);
-    return failed > 0 ? EXIT.failed : EXIT.ok;
-  }
+Examples:
+  ifc-room-schedule extract model.ifc                    → ./model.json
+  ifc-room-schedule extract model.ifc -o rooms.xlsx
+  ifc-room-schedule extract model.ifc -o rooms.pdf --template "Room schedule (ft²)"
+  ifc-room-schedule extract model.ifc --annotations notes.json --write-ifc model-annotated.ifc -o rooms.xlsx
+  ifc-room-schedule extract *.ifc --format csv -o out/
+  ifc-room-schedule extract model.ifc -o - | jq '.spaces | length'
+`;
 
-  private reportError(name: string, e: unknown, verbose: boolean): void {
-    const info = e instanceof OperationError ? e.toInfo() : toErrorInfo(e);
-    this.io.stderr.write(term`error: ${name}: ${info.message}\n  ${info.suggestion}\n`);
-    // A stack trace keeps its lines; each is made safe on its own.
-    if (verbose && info.detail) this.io.stderr.write(`  detail: ${info.detail.split('\n').map(terminalSafe).join('\n  ')}\n`);
-    this.io.log.error(`extract ${name} failed`, { ...info });
-  }
-
-  private onSignal(signal: InterruptSignal): void {
-    if (this.interruptedBy) {
-      // A second Ctrl-C: the user wants out now, whatever is still winding down.
-      process.exit(SIGNAL_EXIT_CODE[signal]);
-    }
-    this.interruptedBy = signal;
-    // After SIGHUP the terminal is gone: writing to it would fail (EIO) instead of cancelling.
-    if (signal !== 'SIGHUP') this.io.stderr.write(`\nCancelling… (press Ctrl-C again to quit at once)\n`);
-    void this.current?.cancel('user');
-  }
-}
-
-export async function runExtractCommand(files: string[], options: ExtractCommandOptions, io: CliIO): Promise<number> {
-  let plans: OutputPlan[];
-  let format: ExportFormat;
-  let annotations: Annotations | undefined;
-  try {
-    format = resolveFormat(options.format, options.out);
-    if (options.table && format !== 'csv') throw new UsageError('--table applies to CSV only (add --format csv).');
-    if (options.excelCsv && format !== 'csv') throw new UsageError('--excel-csv applies to CSV only (add --format csv).');
-    if ((options.bom || options.separator) && format !== 'csv') throw new UsageError('--bom and --separator apply to CSV only (add --format csv).');
-    if (options.writeIfc && files.length !== 1) throw new UsageError('--write-ifc writes the copy of one model: give one input file.');
-    if (options.writeIfc && !/\.ifc$/i.test(options.writeIfc)) throw new UsageError('--write-ifc needs a file name ending in .ifc (the copy is plain IFC, even from an .ifczip).');
-    if (options.writeIfc && path.resolve(io.cwd, options.writeIfc) === path.resolve(io.cwd, files[0])) throw new UsageError('--write-ifc must name a new file: the original model is never overwritten.');
-    plans = planOutputs({ inputs: files, format, out: options.out, tables: options.table ? [options.table] : undefined, cwd: io.cwd }, format);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(term`error: ${e.message}\n`);
-    return EXIT.usage;
-  }
-  const annotationsFile = options.annotations ? path.resolve(io.cwd, options.annotations) : undefined;
-  try {
-    checkOutputTargets(plans, annotationsFile);
-  } catch (e) {
-    const info = toErrorInfo(e);
-    io.stderr.write(term`error: ${info.message}\n  ${info.suggestion}\n`);
-    return EXIT.usage;
-  }
-  let template: ScheduleTemplate | undefined;
-  try {
-    if (options.template) template = resolveTemplate(options.template, appPaths().config, io.cwd);
-    if (annotationsFile) annotations = readAnnotationsOption(annotationsFile);
-    createOutputFolders(plans);
-  } catch (e) {
-    const info = toErrorInfo(e);
-    io.stderr.write(term`error: ${info.message}\n  ${info.suggestion}\n`);
-    return EXIT.failed;
-  }
-  const run = new ExtractRun(io);
-  try {
-    return await run.exportAll(plans, options, format, annotations, template);
-  } finally {
-    run.dispose();
-  }
+export function registerExtractCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('extract')
+    .description('Extract the room schedule of each IFC file (.ifc or .ifczip) and export it as JSON, CSV, XLSX or PDF.')
+    .argument('<file...>', 'IFC files to read')
+    .addOption(new Option('-f, --format <format>', 'export format (default: from -o\'s extension, else json)').choices(EXPORT_FORMATS))
+    .option('-o, --out <path>', 'output file, folder, or - for stdout (see Output below)')
+    .addOption(new Option('--table <table>', 'CSV: write only this table').choices(CSV_TABLES))
+    .option('--excel-csv', 'CSV: add the UTF-8 byte-order mark Excel needs for accents (same as --bom)')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (Excel then reads accents right)')
+    .addOption(new Option('--separator <char>', 'CSV: field separator; ";" also writes decimal commas, for Excel set to a comma-decimal locale').choices([',', ';']))
+    .option('--template <name|file>', 'schedule template: a name ("Room schedule", "Room schedule (ft²)", "Areas by department", or yours in the settings folder) or a JSON file')
+    .option('--write-ifc <out.ifc>', 'also write a copy of the model with the notes as a property set (IfcRoomSchedule_Notes) on each room; the original is never changed')
+    .option('--annotations <file>', 'JSON file with notes on rooms and boundaries to include')
+    .option('--skip-geometry', 'skip boundary geometry (no areas or orientations): faster')
+    .addOption(new Option('--engine <engine>', 'how the file is read: fast (the schedule\'s records read from the text; web-ifc meshes rooms and reads any file fast refuses) or web-ifc (the whole file parsed by web-ifc)').choices(EXTRACTION_ENGINES).default(DEFAULT_ENGINE))
+    .option('-q, --quiet', 'no progress bar and no summary lines (errors are still printed)')
+    .option('--verbose', 'print technical detail with errors, and each phase as a line when stderr is not a terminal')
+    .addHelpText('after', OUTPUT_HELP)
+    .action(async (files: string[], options: ExtractCommandOptions) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runExtractCommand } = require('./extract-run') as typeof import('./extract-run');
+      setExit(await runExtractCommand(files, options, io));
+    });
 }

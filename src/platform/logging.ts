@@ -1,8 +1,9 @@
 // Logging with winston: a daily-rotated file in the platform's log folder (technical detail, always
-// at debug level) and the console (warnings, or everything with --verbose).
+// at debug level) and the console (warnings, or everything with --verbose). winston is loaded when
+// the first logger is made, not with this file: it costs ~40 ms, and most CLI runs log nothing.
 import * as fs from 'fs';
-import * as winston from 'winston';
-import DailyRotateFile from 'winston-daily-rotate-file';
+import type * as winston from 'winston';
+import type { OperationLog } from '../core/operations/operation-log';
 import { appPaths } from './paths';
 import { terminalSafe } from './terminal-text';
 
@@ -16,9 +17,17 @@ export interface LoggingOptions {
 
 let current: winston.Logger | undefined;
 
+function loadWinston(): typeof winston {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('winston') as typeof winston;
+}
+
 export function createLogger(options: LoggingOptions = {}): winston.Logger {
   const dir = options.dir ?? appPaths().log;
   fs.mkdirSync(dir, { recursive: true });
+  const winston = loadWinston();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const DailyRotateFile = require('winston-daily-rotate-file') as typeof import('winston-daily-rotate-file');
   const fileTransport = new DailyRotateFile({
     dirname: dir,
     filename: 'ifc-room-schedule-%DATE%.log',
@@ -59,12 +68,33 @@ export function createLogger(options: LoggingOptions = {}): winston.Logger {
 /** The app's logger; a console-only one until createLogger() ran (library code and tests). */
 export function log(): winston.Logger {
   if (!current) {
+    const winston = loadWinston();
     current = winston.createLogger({
       level: process.env.IFC_RS_LOG_LEVEL ?? 'warn',
       transports: [new winston.transports.Console({ stderrLevels: ['error', 'warn', 'info', 'debug'], format: winston.format.simple() })],
     });
   }
   return current;
+}
+
+/**
+ * The log file as an OperationLog, made by createLogger on the first entry. When the log folder
+ * cannot be made (read-only home, sandbox) the entries are dropped: the command still works.
+ */
+export function deferredFileLog(options: LoggingOptions): OperationLog {
+  let target: OperationLog | undefined;
+  const write = (level: keyof OperationLog) => (message: string, detail?: Record<string, unknown>) => {
+    if (!target) {
+      try {
+        const logger = createLogger(options);
+        target = { info: (m, d) => logger.info(m, d), warn: (m, d) => logger.warn(m, d), error: (m, d) => logger.error(m, d) };
+      } catch {
+        target = { info: () => undefined, warn: () => undefined, error: () => undefined };
+      }
+    }
+    target[level](message, detail);
+  };
+  return { info: write('info'), warn: write('warn'), error: write('error') };
 }
 
 /** Flushes and closes the file transport (call before exit so the last lines reach the file). */

@@ -59,6 +59,29 @@ describe('ifc-room-schedule extract', () => {
     expect(run.stderr).toMatch(/error: missing\.ifc: .*missing\.ifc.*does not exist/);
   });
 
+  it('the technical detail of a failed file goes to the log file; a run with nothing to log opens none; without a log folder the CLI still works', async () => {
+    const clean = await runCli(['extract', realModel('OneZone.ifc'), '-q'], tmp, home);
+    expect(clean.code).toBe(0);
+    expect(fs.existsSync(path.join(home, 'log'))).toBe(false);
+
+    const failed = await runCli(['extract', malformedModel('syn_empty_0_bytes.ifc')], tmp, home);
+    expect(failed.code).toBe(1);
+    const logs = fs.readdirSync(path.join(home, 'log')).filter((f) => f.endsWith('.log'));
+    expect(logs).toEqual([expect.stringMatching(/^ifc-room-schedule-\d{4}-\d\d-\d\d\.log$/)]);
+    const entry = JSON.parse(fs.readFileSync(path.join(home, 'log', logs[0]), 'utf8').trim()) as { level: string; message: string };
+    expect(entry).toMatchObject({ level: 'error', message: expect.stringMatching(/^extract syn_empty_0_bytes\.ifc failed .*is empty \(0 bytes\)/) });
+
+    // A file where the log folder should be: no folder can be made there, even as root.
+    const noLogHome = path.join(tmp, 'home');
+    fs.mkdirSync(noLogHome);
+    fs.writeFileSync(path.join(noLogHome, 'log'), '');
+    const unlogged = await runCli(['extract', malformedModel('syn_empty_0_bytes.ifc'), realModel('OneZone.ifc'), '-o', 'out'], tmp, noLogHome);
+    expect(unlogged.code).toBe(1);
+    // The user's message and its suggestion, and nothing about the log.
+    expect(unlogged.stderr).toMatch(/^error: syn_empty_0_bytes\.ifc: The file "syn_empty_0_bytes\.ifc" is empty \(0 bytes\)\.\n {2}The export or download probably failed\.[^\n]*\n$/);
+    expect(fs.readdirSync(path.join(tmp, 'out'))).toEqual(['OneZone.json']);
+  });
+
   it('-o - streams the JSON to stdout, with the summary on stderr', async () => {
     const run = await runCli(['extract', realModel('TwoZones.ifc'), '-o', '-'], tmp, home);
     expect(run.code).toBe(0);
