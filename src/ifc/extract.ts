@@ -28,16 +28,17 @@ import { PropertySetReader } from './property-sets';
 import { formatMb, fromBytes } from './read-source';
 import { indexSpaceRelationships } from './relationship-index';
 import { relatedIds, spaceRelationships } from './relationships';
-import { readRoomGeometry, RoomGeometryMode } from './space-geometry/room-geometry';
 import { knownSchemas } from './schema/schema-families';
 import { WEB_IFC_VERSION } from './schema/schema-tables';
+import { readRoomGeometry, RoomGeometryMode } from './space-geometry/room-geometry';
+import { MeshSource } from './space-geometry/space-mesh';
 import { readSpaces } from './spaces';
 import { finishSpace } from './space-summary';
 import { FastReaderRefusal, StepIndex } from './step-index';
 import { subsetModel, TextLines, TypeCodes } from './text-lines';
 import { StringSuspects, TextStrings } from './text-strings';
 import { checkSource, HEAD_BYTES, TAIL_BYTES } from './validate-source';
-import { ifcEngine, wasmMemoryBytes } from './web-ifc-runtime';
+import { describeEngineStart, engineStart, ifcEngine, wasmMemoryBytes } from './web-ifc-runtime';
 
 export interface ExtractOptions {
   /** web-ifc MEMORY_LIMIT in bytes. */
@@ -96,8 +97,8 @@ async function extractWithEngine(open: () => Promise<ModelSource>, run: Extracti
 interface ParsedModel {
   reader: ModelReader;
   sha256: string;
-  /** The web-ifc model that meshes the rooms `spaceIds` (opened when first asked for). */
-  meshModel(spaceIds: readonly number[]): number;
+  /** The web-ifc model that meshes the rooms `spaceIds` (opened, and web-ifc loaded, when first asked for). */
+  meshSource(spaceIds: readonly number[]): Promise<MeshSource>;
 }
 
 async function extractFromSource(source: ModelSource, run: ExtractionRun, options: ExtractOptions, engine: ExtractionEngine): Promise<RoomSchedule> {
@@ -113,10 +114,9 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     if (check.schemaNote) run.warnings.add('unsupported', check.schemaNote);
     await run.between();
 
-    const api = await ifcEngine();
-    const heapLimit = memoryGuard(api, source.name, options.memoryLimitBytes);
+    const heapLimit = memoryGuard(source.name, options.memoryLimitBytes);
     if (engine === 'fast' && check.truncated) throw new FastReaderRefusal('the file is cut off');
-    const parsed = engine === 'fast' ? await indexText(api, source, check.schemaFamily, run, options, store) : await parseWithWebIfc(api, source, check.schemaFamily, run, options, store);
+    const parsed = engine === 'fast' ? await indexText(source, check.schemaFamily, run, options, store) : await parseWithWebIfc(await webIfc(options), source, check.schemaFamily, run, options, store);
     const { reader, sha256 } = parsed;
     const header = readFileHeader(head, run.warnings);
     const project = readProjectContext(reader, run.warnings);
@@ -146,8 +146,8 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     reader.textSource = undefined;
     run.begin('geometry', `Measuring ${drafts.length} rooms`);
     const measureRooms = !options.skipGeometry && options.roomGeometry !== 'off' && drafts.length > 0;
-    const meshModel = measureRooms ? parsed.meshModel(drafts.map((d) => d.space.expressId)) : -1;
-    const roomGeometry = measureRooms ? await readRoomGeometry(api, meshModel, reader, geometry, drafts, project.units.length, run, { mode: options.roomGeometry }) : new Map();
+    const meshSource = () => parsed.meshSource(drafts.map((d) => d.space.expressId));
+    const roomGeometry = measureRooms ? await readRoomGeometry(meshSource, reader, geometry, drafts, project.units.length, run, { mode: options.roomGeometry }) : new Map();
     await run.between();
     heapLimit();
     run.begin('schedule', 'Assembling the schedule');
@@ -207,7 +207,7 @@ async function parseWithWebIfc(api: IfcAPI, source: ModelSource, schemaFamily: n
   const firstPass = new FirstPass([anchors, suspects, statementIds]);
   const open = () => openModel(api, source, run, options.memoryLimitBytes, (chunk, at) => firstPass.chunk(chunk, at));
   const model = store.add(options.blocking ? options.blocking('parse', open) : open());
-  memoryGuard(api, source.name, options.memoryLimitBytes)();
+  memoryGuard(source.name, options.memoryLimitBytes)();
   run.begin('prepare', 'Preparing to read rooms and boundaries');
   const sha256 = await source.sha256();
   const geometryText = anchors?.offsets.length ? new GeometryText(source, anchors.offsets) : undefined;
@@ -221,14 +221,14 @@ async function parseWithWebIfc(api: IfcAPI, source: ModelSource, schemaFamily: n
   reader.strings = strings;
   reader.redefined = statementIds.redefined;
   reportEntityIds(statementIds, reader, run.warnings);
-  return { reader, sha256, meshModel: () => model.modelId };
+  return { reader, sha256, meshSource: async () => ({ api, modelId: model.modelId }) };
 }
 
 /**
  * The fast engine: the file's text in memory, indexed in one pass (step-index.ts); lines are lexed
  * when a phase asks for them. Rooms are meshed by web-ifc from a subset model of just their records.
  */
-async function indexText(api: IfcAPI, source: ModelSource, schemaFamily: number, run: ExtractionRun, options: ExtractOptions, store: DisposableStore): Promise<ParsedModel> {
+async function indexText(source: ModelSource, schemaFamily: number, run: ExtractionRun, options: ExtractOptions, store: DisposableStore): Promise<ParsedModel> {
   run.begin('parse', `Indexing ${source.name}`);
   const read = source.read(0, source.textBytes);
   const text = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
@@ -249,19 +249,32 @@ async function indexText(api: IfcAPI, source: ModelSource, schemaFamily: number,
   await run.between();
   const reader = new ModelReader(new TextLines(index, codes), schemaFamily);
   reader.strings = strings;
-  let modelId: number | undefined;
-  const meshModel = (spaceIds: readonly number[]): number => {
-    if (modelId === undefined) {
+  let mesh: Promise<MeshSource> | undefined;
+  const meshSource = (spaceIds: readonly number[]): Promise<MeshSource> => {
+    mesh ??= (async () => {
+      const api = await webIfc(options);
       const subset = subsetModel(index, [...spaceIds, ...reader.ids(W.IFCPROJECT)]);
-      const opened = api.OpenModel(subset, { COORDINATE_TO_ORIGIN: false, ...(options.memoryLimitBytes ? { MEMORY_LIMIT: options.memoryLimitBytes } : {}) });
-      if (opened < 0) throw new FastReaderRefusal('web-ifc could not open the rooms’ subset model');
-      const id = opened;
-      store.add(toDisposable(() => api.CloseModel(id), 'web-ifc subset model'));
-      modelId = opened;
-    }
-    return modelId;
+      const modelId = api.OpenModel(subset, { COORDINATE_TO_ORIGIN: false, ...(options.memoryLimitBytes ? { MEMORY_LIMIT: options.memoryLimitBytes } : {}) });
+      if (modelId < 0) throw new FastReaderRefusal('web-ifc could not open the rooms’ subset model');
+      store.add(toDisposable(() => api.CloseModel(modelId), 'web-ifc subset model'));
+      return { api, modelId };
+    })();
+    return mesh;
   };
-  return { reader, sha256, meshModel };
+  return { reader, sha256, meshSource };
+}
+
+/**
+ * The thread's web-ifc engine, loaded now if no one needed it before (the fast engine meshing a
+ * room, or reading a file it refuses). Said as the worker's start-up says it, a 'start-up' message
+ * (the app logs those, for slow starts), without a fraction: it is no step of the progress bar.
+ */
+async function webIfc(options: ExtractOptions): Promise<IfcAPI> {
+  const loadedBefore = engineStart() !== undefined;
+  const api = await ifcEngine();
+  const start = engineStart();
+  if (!loadedBefore && start) options.onProgress?.({ phase: 'start-up', message: `IFC engine ready (${describeEngineStart(start)})` });
+  return api;
 }
 
 /**
@@ -269,9 +282,9 @@ async function indexText(api: IfcAPI, source: ModelSource, schemaFamily: number,
  * while parsing (measured: a 1 KB limit still opens a 20 MB model), so the heap is checked here
  * after the parse and between phases; past the limit the extraction ends as out of memory.
  */
-function memoryGuard(api: IfcAPI, name: string, limit: number | undefined): () => void {
+function memoryGuard(name: string, limit: number | undefined): () => void {
   return () => {
-    const heap = wasmMemoryBytes(api);
+    const heap = wasmMemoryBytes();
     if (limit && heap !== undefined && heap > limit) {
       throw ifcErrors.outOfMemory(name, `WASM heap ${heap} bytes exceeds the limit of ${limit} bytes`);
     }

@@ -1,25 +1,27 @@
 // Worker entry: reads one model into a RoomSchedule. Runs in a worker_threads thread (never imports
 // @nodegui/*); the web-ifc WASM heap lives and dies with this thread, which is how its memory,
-// never returned by CloseModel, goes back to the system.
-// First: web-ifc through its code cache, before any module below imports it the plain way.
-import { webIfcLoad } from './web-ifc-preload';
+// never returned by CloseModel, goes back to the system. web-ifc itself is loaded (through its code
+// cache) only when the engine needs it: at start-up for the web-ifc engine, and for the fast engine
+// when a room needs web-ifc's geometry kernel or the file is one the fast reader refuses.
 import { OperationError } from '../core/operations/operation-error';
 import { runWorkerTask } from '../core/operations/worker-side';
 import { RoomSchedule } from '../core/schedule/model';
 import { extractSchedule, extractScheduleFromFile, ExtractOptions } from './extract';
+import { DEFAULT_ENGINE } from './extraction-engine';
 import { ExtractionInput } from './extraction-input';
-import { saveWebIfcCodeCache } from './web-ifc-code-cache';
-import { ifcEngine, wasmMemoryBytes } from './web-ifc-runtime';
+import { describeEngineStart, engineStart, ifcEngine, wasmMemoryBytes } from './web-ifc-runtime';
 
 const SPACES_PER_PART = 100;
 
 runWorkerTask<ExtractionInput, RoomSchedule>(async (ctx) => {
   const input = ctx.input;
-  const api = await ifcEngine();
-  const saved = saveWebIfcCodeCache();
-  const problem = webIfcLoad.error ?? saved.error;
-  ctx.progress({ phase: 'start-up', message: `IFC engine ready (web-ifc loaded in ${Math.round(webIfcLoad.ms)} ms, code cache ${webIfcLoad.status}${saved.written ? ', saved' : ''}${problem ? `: ${problem}` : ''})` });
-  ctx.setWasmMemoryProbe(() => wasmMemoryBytes(api));
+  if ((input.engine ?? DEFAULT_ENGINE) === 'web-ifc') {
+    await ifcEngine();
+    ctx.progress({ phase: 'start-up', message: `IFC engine ready (${describeEngineStart(engineStart()!)})` });
+  } else {
+    ctx.progress({ phase: 'start-up', message: 'IFC engine ready (the fast reader; web-ifc is loaded when the model needs it)' });
+  }
+  ctx.setWasmMemoryProbe(wasmMemoryBytes);
   const options: ExtractOptions = {
     memoryLimitBytes: input.memoryLimitBytes,
     skipGeometry: input.skipGeometry,

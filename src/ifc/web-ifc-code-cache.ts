@@ -40,6 +40,11 @@ let pending: Pending | undefined;
 // Resolved from this file's real location: inside a webpack bundle, `require` is webpack's own.
 const nodeRequire = createRequire(__filename);
 
+/** The web-ifc module (after loadWebIfcWithCodeCache, the one it put in the require cache). */
+export function requireWebIfc(): typeof import('web-ifc') {
+  return nodeRequire('web-ifc') as typeof import('web-ifc');
+}
+
 export function loadWebIfcWithCodeCache(cacheDir: string | undefined): WebIfcLoad {
   const started = performance.now();
   const ms = () => Math.round((performance.now() - started) * 10) / 10;

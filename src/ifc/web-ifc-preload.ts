@@ -1,7 +1,6 @@
-// Imported first by worker entries that use web-ifc: loads it through the code cache
-// (web-ifc-code-cache.ts) before any other module's `import 'web-ifc'` loads it the plain way. The
-// cache folder comes with the operation's input (workerData.codeCacheDir).
-import { workerData } from 'worker_threads';
-import { loadWebIfcWithCodeCache, WebIfcLoad } from './web-ifc-code-cache';
+// Imported first by worker entries whose modules import web-ifc at the top (the IDS check): loads
+// it through the code cache (web-ifc-code-cache.ts) before any of them loads it the plain way. The
+// extraction worker does not import it: nothing it imports loads web-ifc until ifcEngine() is asked.
+import { loadWebIfc } from './web-ifc-runtime';
 
-export const webIfcLoad: WebIfcLoad = loadWebIfcWithCodeCache((workerData as { codeCacheDir?: string } | null)?.codeCacheDir);
+export const webIfcLoad = loadWebIfc();

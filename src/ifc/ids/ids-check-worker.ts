@@ -1,11 +1,11 @@
 // Worker entry: checks one model against one IDS file (validation of the IDS, parse of the model,
 // the check) and returns the IdsReport. Never imports @nodegui/*; web-ifc's heap ends with the thread.
 // First: web-ifc through its code cache, before any module below imports it the plain way.
-import { webIfcLoad } from '../web-ifc-preload';
+import '../web-ifc-preload';
 import { runWorkerTask } from '../../core/operations/worker-side';
 import type { IdsReport } from '../../core/ids/ids-report';
 import { InvalidIdsError } from '../../core/ids/invalid-ids';
-import { ifcEngine, wasmMemoryBytes } from '../web-ifc-runtime';
+import { describeEngineStart, engineStart, ifcEngine, wasmMemoryBytes } from '../web-ifc-runtime';
 import { checkModelFile } from './check-model';
 import type { IdsCheckInput } from './ids-check-input';
 import { idsRefused } from './ids-errors';
@@ -21,9 +21,9 @@ runWorkerTask<IdsCheckInput, IdsReport>(async (ctx) => {
     throw e instanceof InvalidIdsError ? idsRefused(e) : e;
   }
   ctx.throwIfShutdown();
-  const api = await ifcEngine();
-  ctx.progress({ phase: 'start-up', message: `IFC engine ready (web-ifc ${Math.round(webIfcLoad.ms)} ms, code cache ${webIfcLoad.status})` });
-  ctx.setWasmMemoryProbe(() => wasmMemoryBytes(api));
+  await ifcEngine();
+  ctx.progress({ phase: 'start-up', message: `IFC engine ready (${describeEngineStart(engineStart()!)})` });
+  ctx.setWasmMemoryProbe(wasmMemoryBytes);
   return checkModelFile(modelPath, ids, {
     onProgress: (p) => ctx.progress(p),
     isCancelled: () => ctx.shutdownRequested,

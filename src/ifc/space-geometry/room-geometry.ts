@@ -1,7 +1,6 @@
 // The geometry phase of an extraction: for every room, what its own body and footprint say
 // (space-body.ts), with web-ifc's triangulation only where the exact path cannot serve. One room's
 // bad geometry is that room's gap with its reason; it never stops the others.
-import type { IfcAPI } from 'web-ifc';
 import { Footprint } from '../../core/schedule/model';
 import { FoundQuantity, REQUIRED_QUANTITY_NAMES } from '../../core/schedule/room-quantities';
 import { ExtractionRun } from '../extraction-run';
@@ -9,7 +8,7 @@ import { GeometryIssue, GeometryReader } from '../geometry/placement';
 import { ModelReader } from '../model-reader';
 import { SpaceDraft } from '../spaces';
 import { BodyQuantities, footprintQuantities, meshBodyQuantities, spaceShapes, sweptBodyQuantities } from './space-body';
-import { spaceMesh } from './space-mesh';
+import { MeshSource, spaceMesh } from './space-mesh';
 
 export interface RoomGeometry {
   found: FoundQuantity[];
@@ -33,8 +32,7 @@ const SLICE = 256;
 const ALL_QUANTITIES = REQUIRED_QUANTITY_NAMES;
 
 export async function readRoomGeometry(
-  api: IfcAPI,
-  modelId: number,
+  meshSource: () => Promise<MeshSource>,
   reader: ModelReader,
   geometry: GeometryReader,
   drafts: readonly SpaceDraft[],
@@ -43,20 +41,38 @@ export async function readRoomGeometry(
   options: RoomGeometryOptions = {},
 ): Promise<Map<number, RoomGeometry>> {
   const out = new Map<number, RoomGeometry>();
+  const unreadable = (id: number, e: unknown) => {
+    // A room whose records make no sense (a list where a reference belongs…) is that room's gap.
+    const reason = `its geometry could not be read (${e instanceof Error ? e.message : String(e)})`;
+    out.set(id, { found: [], gaps: new Map(ALL_QUANTITIES.map((n) => [n, reason])), footprint: null });
+  };
   for (let i = 0; i < drafts.length; i += SLICE) {
     const slice = drafts.slice(i, i + SLICE);
+    const toMesh: { id: number; room: RoomGeometry; meshFor: string[] }[] = [];
     reader.withScratch(() => {
       reader.prefetchClosure(slice.map((d) => d.representationId).filter((r): r is number => r !== null));
       for (const d of slice) {
         try {
-          out.set(d.space.expressId, oneRoom(api, modelId, geometry, d, lengthToMetres, options));
+          const { room, meshFor } = exactQuantities(geometry, d, lengthToMetres, options);
+          out.set(d.space.expressId, room);
+          if (meshFor) toMesh.push({ id: d.space.expressId, room, meshFor });
         } catch (e) {
-          // A room whose records make no sense (a list where a reference belongs…) is that room's gap.
-          const reason = `its geometry could not be read (${e instanceof Error ? e.message : String(e)})`;
-          out.set(d.space.expressId, { found: [], gaps: new Map(ALL_QUANTITIES.map((n) => [n, reason])), footprint: null });
+          unreadable(d.space.expressId, e);
         }
       }
     });
+    // Only now web-ifc: the fast engine loads it (and opens the rooms' subset model) when the first
+    // room needs its triangulation, and a model of extruded rooms never does.
+    if (toMesh.length) {
+      const source = await meshSource();
+      for (const m of toMesh) {
+        try {
+          meshQuantities(source, m.id, m.room, m.meshFor);
+        } catch (e) {
+          unreadable(m.id, e);
+        }
+      }
+    }
     const done = Math.min(drafts.length, i + SLICE);
     run.report('geometry', `Measuring rooms: ${done} / ${drafts.length}`, done, drafts.length);
     await run.checkpoint();
@@ -64,13 +80,15 @@ export async function readRoomGeometry(
   return out;
 }
 
-function oneRoom(api: IfcAPI, modelId: number, g: GeometryReader, d: SpaceDraft, L: number, options: RoomGeometryOptions): RoomGeometry {
+function merge(result: RoomGeometry, b: BodyQuantities): void {
+  result.found.push(...b.found);
+  for (const [k, v] of b.gaps) if (!result.gaps.has(k)) result.gaps.set(k, v);
+  result.footprint ??= b.footprint;
+}
+
+/** What a room's own records give exactly, and the quantities still to take from web-ifc's triangulation. */
+function exactQuantities(g: GeometryReader, d: SpaceDraft, L: number, options: RoomGeometryOptions): { room: RoomGeometry; meshFor: string[] | null } {
   const result: RoomGeometry = { found: [], gaps: new Map(), footprint: null };
-  const merge = (b: BodyQuantities) => {
-    result.found.push(...b.found);
-    for (const [k, v] of b.gaps) if (!result.gaps.has(k)) result.gaps.set(k, v);
-    result.footprint ??= b.footprint;
-  };
   const fail = (names: string[], e: unknown) => {
     if (!(e instanceof GeometryIssue)) throw e;
     for (const n of names) if (!result.gaps.has(n)) result.gaps.set(n, e.message);
@@ -81,11 +99,11 @@ function oneRoom(api: IfcAPI, modelId: number, g: GeometryReader, d: SpaceDraft,
     shapes = spaceShapes(g, d.representationId);
   } catch (e) {
     fail(all, e);
-    return result;
+    return { room: result, meshFor: null };
   }
   if (shapes.body.length === 0 && shapes.footprint.length === 0) {
     for (const n of all) result.gaps.set(n, 'the room has no Body or FootPrint representation');
-    return result;
+    return { room: result, meshFor: null };
   }
   const placement = g.worldPlacement(d.placementId);
   let meshFor: string[] | null = null;
@@ -93,7 +111,7 @@ function oneRoom(api: IfcAPI, modelId: number, g: GeometryReader, d: SpaceDraft,
     try {
       const swept = sweptBodyQuantities(g, shapes.body, placement, L);
       if (swept) {
-        merge(swept.body);
+        merge(result, swept.body);
         if (swept.needsMesh.length) meshFor = swept.needsMesh;
       } else {
         meshFor = all;
@@ -115,21 +133,22 @@ function oneRoom(api: IfcAPI, modelId: number, g: GeometryReader, d: SpaceDraft,
       fail(['NetFloorArea', 'GrossFloorArea', 'GrossPerimeter'], e);
     }
   }
-  if (meshFor) {
-    let mesh;
-    try {
-      mesh = spaceMesh(api, modelId, d.space.expressId);
-    } catch (e) {
-      // web-ifc's kernel throws plain errors (or aborts) on geometry it cannot triangulate.
-      for (const n of meshFor) if (!result.gaps.has(n)) result.gaps.set(n, `web-ifc could not triangulate the body (${e instanceof Error ? e.message : String(e)})`);
-    }
-    if (mesh) {
-      if (mesh.indices.length === 0) {
-        for (const n of meshFor) if (!result.gaps.has(n)) result.gaps.set(n, 'web-ifc gives no triangles for the body');
-      } else {
-        merge(meshBodyQuantities(mesh, meshFor));
-      }
-    }
+  return { room: result, meshFor };
+}
+
+/** The quantities `meshFor` from web-ifc's triangulation of the room's body, added to `result`. */
+function meshQuantities(source: MeshSource, spaceId: number, result: RoomGeometry, meshFor: string[]): void {
+  let mesh;
+  try {
+    mesh = spaceMesh(source, spaceId);
+  } catch (e) {
+    // web-ifc's kernel throws plain errors (or aborts) on geometry it cannot triangulate.
+    for (const n of meshFor) if (!result.gaps.has(n)) result.gaps.set(n, `web-ifc could not triangulate the body (${e instanceof Error ? e.message : String(e)})`);
+    return;
   }
-  return result;
+  if (mesh.indices.length === 0) {
+    for (const n of meshFor) if (!result.gaps.has(n)) result.gaps.set(n, 'web-ifc gives no triangles for the body');
+  } else {
+    merge(result, meshBodyQuantities(mesh, meshFor));
+  }
 }

@@ -5,11 +5,17 @@
 import type { IfcAPI } from 'web-ifc';
 import { TriangleMesh } from '../../core/geometry/mesh-measure';
 
+/** A model web-ifc has open, and the engine it is open in. */
+export interface MeshSource {
+  readonly api: IfcAPI;
+  readonly modelId: number;
+}
+
 interface Deletable {
   delete?(): void;
 }
 
-export function spaceMesh(api: IfcAPI, modelId: number, spaceId: number): TriangleMesh {
+export function spaceMesh({ api, modelId }: MeshSource, spaceId: number): TriangleMesh {
   const flat = api.GetFlatMesh(modelId, spaceId);
   const positions: number[] = [];
   const indices: number[] = [];

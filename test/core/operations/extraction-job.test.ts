@@ -29,7 +29,7 @@ describe('reading a model through the extraction job (the main-thread side of th
     const engineMessages: string[] = [];
     try {
       for (let i = 0; i < 2; i++) {
-        const op = startExtraction(fixture.runner, { path: realIfc('OneZone.ifc'), name: 'OneZone.ifc', codeCacheDir: dir });
+        const op = startExtraction(fixture.runner, { path: realIfc('OneZone.ifc'), name: 'OneZone.ifc', codeCacheDir: dir, engine: 'web-ifc' });
         const sub = op.onDidProgress((p) => p.message.startsWith('IFC engine ready') && engineMessages.push(p.message));
         await expect(op.result).resolves.toMatchObject({ spaces: [expect.anything()] });
         sub.dispose();
