@@ -34,7 +34,10 @@ import { readRoomGeometry, RoomGeometryMode } from './space-geometry/room-geomet
 import { MeshSource } from './space-geometry/space-mesh';
 import { readSpaces } from './spaces';
 import { finishSpace } from './space-summary';
-import { FastReaderRefusal, StepIndex } from './step-index';
+import { FastReaderRefusal } from './fast-reader-refusal';
+import { RecordColumns, StepIndex } from './step-index';
+import { scanRange } from './step-index-build';
+import { ClassTable } from './step-scan';
 import { subsetModel, TextLines, TypeCodes } from './text-lines';
 import { StringSuspects, TextStrings } from './text-strings';
 import { checkSource, HEAD_BYTES, TAIL_BYTES } from './validate-source';
@@ -225,35 +228,33 @@ async function parseWithWebIfc(api: IfcAPI, source: ModelSource, schemaFamily: n
 }
 
 /**
- * The fast engine: the file's text in memory, indexed in one pass (step-index.ts); lines are lexed
- * when a phase asks for them. Rooms are meshed by web-ifc from a subset model of just their records.
+ * The fast engine: the file's text indexed in one pass, chunk by chunk (step-index-build.ts); lines
+ * are read again and lexed when a phase asks for them, so the text is never held whole. Rooms are
+ * meshed by web-ifc from a subset model of just their records.
  */
 async function indexText(source: ModelSource, schemaFamily: number, run: ExtractionRun, options: ExtractOptions, store: DisposableStore): Promise<ParsedModel> {
   run.begin('parse', `Indexing ${source.name}`);
-  const read = source.read(0, source.textBytes);
-  const text = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
   const codes = new TypeCodes();
-  const total = text.length;
-  const build = () =>
-    new StepIndex(text, { typeCode: (name) => codes.entity(schemaFamily, name) }, (done) => {
-      run.report('parse', `Indexing ${source.name}: ${formatMb(done)} / ${formatMb(total)} MB`, done, total, 'bytes');
-      run.throwIfCancelled();
-    });
-  const index = options.blocking ? options.blocking('parse', build) : build();
+  const total = source.textBytes;
+  const suspects = new StringSuspects();
+  const columns = new RecordColumns(new ClassTable(), Math.ceil(total / 32));
+  // Cancellable between chunks, and the thread stays responsive: no blocking() needed.
+  await scanRange(source, { from: 0, to: total, final: true }, columns, [suspects], async (done) => {
+    run.report('parse', `Indexing ${source.name}: ${formatMb(done)} / ${formatMb(total)} MB`, done, total, 'bytes');
+    await run.checkpoint();
+  });
+  const index = new StepIndex(columns, { typeCode: (name) => codes.entity(schemaFamily, name) });
   run.begin('prepare', 'Preparing to read rooms and boundaries');
   const sha256 = await source.sha256();
-  const suspects = new StringSuspects();
-  suspects.scan(text, 0);
   const strings = new TextStrings(source, suspects.offsets(), run.warnings);
-  source.dispose();
   await run.between();
-  const reader = new ModelReader(new TextLines(index, codes), schemaFamily);
+  const reader = new ModelReader(new TextLines(index, source, codes), schemaFamily);
   reader.strings = strings;
   let mesh: Promise<MeshSource> | undefined;
   const meshSource = (spaceIds: readonly number[]): Promise<MeshSource> => {
     mesh ??= (async () => {
       const api = await webIfc(options);
-      const subset = subsetModel(index, [...spaceIds, ...reader.ids(W.IFCPROJECT)]);
+      const subset = subsetModel(index, source, [...spaceIds, ...reader.ids(W.IFCPROJECT)]);
       const modelId = api.OpenModel(subset, { COORDINATE_TO_ORIGIN: false, ...(options.memoryLimitBytes ? { MEMORY_LIMIT: options.memoryLimitBytes } : {}) });
       if (modelId < 0) throw new FastReaderRefusal('web-ifc could not open the rooms’ subset model');
       store.add(toDisposable(() => api.CloseModel(modelId), 'web-ifc subset model'));

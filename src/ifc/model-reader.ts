@@ -3,7 +3,7 @@
 // while a phase needs them. A line web-ifc cannot give back is skipped and counted, never fatal.
 // The lines come from a LineStore: web-ifc's parsed model, or the file's text (text-lines.ts).
 import type { IfcAPI } from 'web-ifc';
-import { FastReaderRefusal } from './step-index';
+import { FastReaderRefusal } from './fast-reader-refusal';
 import { RawArg, RawLine } from './step-values';
 import { isKnownType, withSubtypes } from './schema/schema-families';
 import { ifcClassName } from './schema/type-codes';

@@ -96,10 +96,11 @@ export class FileModelSource implements ModelSource {
     if (this.buffer.length < want) this.buffer = Buffer.allocUnsafe(want);
     const n = want === 0 ? 0 : this.readInto(this.buffer, want, offset);
     const out = this.buffer.subarray(0, n);
-    // web-ifc reads the file front to back (twice): hash the first sequential pass.
-    if (offset === this.hashedUpTo && n > 0) {
-      this.hash.update(out);
-      this.hashedUpTo += n;
+    // web-ifc reads the file front to back (twice), the fast engine's index once, a chunk's cut
+    // statement again at the start of the next: hash the first sequential pass.
+    if (this.hashedUpTo >= offset && this.hashedUpTo < offset + n) {
+      this.hash.update(out.subarray(this.hashedUpTo - offset));
+      this.hashedUpTo = offset + n;
     }
     return out;
   }

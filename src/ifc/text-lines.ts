@@ -1,10 +1,13 @@
 // The fast engine's lines: read from the file's text through the byte-level index (step-index.ts)
-// and the project's one lexer (geometry-text.ts), in web-ifc's raw-line format, so every phase of
+// and the project's one lexer (geometry-text.ts), in web-ifc's raw-line format, read again from the
+// file when asked for (the text is not kept in memory), so every phase of
 // the extraction reads them as it reads web-ifc's. web-ifc's geometry kernel still meshes the rooms
 // whose bodies are not extrusions: it gets a subset model, the records those rooms need.
 import { lexRecord } from './geometry-text';
 import { LineStore } from './model-reader';
-import { FastReaderRefusal, StepIndex } from './step-index';
+import { FastReaderRefusal } from './fast-reader-refusal';
+import { TextReader } from './step-index-build';
+import { StepIndex } from './step-index';
 import { isKnownType } from './schema/schema-families';
 import { typeCode, typeName } from './schema/type-codes';
 
@@ -33,11 +36,17 @@ export class TypeCodes {
   }
 }
 
+/** Records read at once when they lie this close: one read of the gap is cheaper than another call. */
+const MAX_GAP_BYTES = 16 * 1024;
+const MAX_READ_BYTES = 1024 * 1024;
+
 export class TextLines implements LineStore {
   private readonly anyCode: (name: string) => number;
 
   constructor(
     private readonly index: StepIndex,
+    /** The model's text, read again record by record (it is not kept in memory). */
+    private readonly text: TextReader,
     private readonly codes: TypeCodes,
   ) {
     this.anyCode = (name) => codes.code(name);
@@ -52,12 +61,35 @@ export class TextLines implements LineStore {
   }
 
   rawLines(ids: number[]): unknown[] {
-    return ids.map((id) => {
+    const spans = ids.map((id, at) => {
       const span = this.index.span(id);
-      const lexed = span && lexRecord(this.index.text, span.start, span.end, this.anyCode);
-      if (!lexed) throw new FastReaderRefusal(`#${id} could not be lexed`);
-      return { ID: id, type: lexed.type, arguments: lexed.args };
+      if (!span) throw new FastReaderRefusal(`#${id} could not be lexed`);
+      return { id, at, start: span.start, end: span.end };
     });
+    const byOffset = [...spans].sort((a, b) => a.start - b.start);
+    const out = new Array<unknown>(ids.length);
+    // Neighbouring records are read in one go: a batch of a phase often lies in a few stretches.
+    for (let first = 0; first < byOffset.length; ) {
+      let last = first;
+      let end = byOffset[first].end;
+      while (last + 1 < byOffset.length) {
+        const next = byOffset[last + 1];
+        if (next.start - end > MAX_GAP_BYTES || Math.max(end, next.end) - byOffset[first].start > MAX_READ_BYTES) break;
+        end = Math.max(end, next.end);
+        last++;
+      }
+      const from = byOffset[first].start;
+      const view = this.text.read(from, end - from);
+      const buf = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+      for (let k = first; k <= last; k++) {
+        const s = byOffset[k];
+        const lexed = s.end - from <= buf.length ? lexRecord(buf, s.start - from, s.end - from, this.anyCode) : null;
+        if (!lexed) throw new FastReaderRefusal(`#${s.id} could not be lexed`);
+        out[s.at] = { ID: s.id, type: lexed.type, arguments: lexed.args };
+      }
+      first = last + 1;
+    }
+    return out;
   }
 
   typeName(type: number): string {
@@ -92,22 +124,22 @@ function referencesOf(text: Buffer, start: number, end: number, visit: (id: numb
  * A small STEP file of `roots` and everything they refer to, each record as the file writes it, under
  * the file's own header: what web-ifc needs to mesh those entities, without parsing the rest.
  */
-export function subsetModel(index: StepIndex, roots: Iterable<number>): Uint8Array {
-  const wanted = new Set<number>();
+export function subsetModel(index: StepIndex, text: TextReader, roots: Iterable<number>): Uint8Array {
+  const wanted = new Map<number, Buffer>();
   const stack = [...roots];
+  const copy = (start: number, end: number) => Buffer.from(text.read(start, end - start));
   while (stack.length) {
     const id = stack.pop() as number;
     if (wanted.has(id)) continue;
     const span = index.span(id);
     if (!span) continue;
-    wanted.add(id);
-    referencesOf(index.text, span.start, span.end, (r) => !wanted.has(r) && stack.push(r));
+    const record = copy(span.start, span.end);
+    wanted.set(id, record);
+    referencesOf(record, 0, record.length, (r) => !wanted.has(r) && stack.push(r));
   }
-  const text = index.text;
-  const parts: Buffer[] = [text.subarray(0, index.dataStart), Buffer.from('\n')];
-  for (const id of [...wanted].sort((a, b) => a - b)) {
-    const span = index.span(id) as { start: number; end: number };
-    parts.push(Buffer.from(`#${id}=`, 'latin1'), text.subarray(span.start, span.end), Buffer.from(';\n'));
+  const parts: Buffer[] = [copy(0, index.dataStart), Buffer.from('\n')];
+  for (const id of [...wanted.keys()].sort((a, b) => a - b)) {
+    parts.push(Buffer.from(`#${id}=`, 'latin1'), wanted.get(id) as Buffer, Buffer.from(';\n'));
   }
   parts.push(Buffer.from('ENDSEC;\nEND-ISO-10303-21;\n'));
   return new Uint8Array(Buffer.concat(parts));

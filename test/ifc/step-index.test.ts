@@ -1,0 +1,114 @@
+// The byte-level index reads a STEP file in chunks: a record cut by a chunk's end, a ';' inside a
+// string or a comment, a record over several lines must all land where web-ifc puts them.
+import * as fs from 'fs';
+import * as W from 'web-ifc';
+import { FastReaderRefusal } from '../../src/ifc/fast-reader-refusal';
+import { RecordColumns, StepIndex } from '../../src/ifc/step-index';
+import { scanRange, TextReader } from '../../src/ifc/step-index-build';
+import { ClassTable } from '../../src/ifc/step-scan';
+import { TypeCodes } from '../../src/ifc/text-lines';
+import { schemaFamilyOf } from '../../src/ifc/schema/schema-families';
+import { ifcEngine } from '../../src/ifc/web-ifc-runtime';
+import { realModel } from '../support/fixtures';
+
+/** FILE_SCHEMA's identifier. */
+function schemaOf(text: Buffer): string {
+  return /FILE_SCHEMA\s*\(\s*\(\s*'([^']+)'/.exec(text.toString('latin1', 0, 4096))?.[1] ?? '';
+}
+
+function memoryText(bytes: Buffer): TextReader {
+  return { textBytes: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
+async function indexOf(text: Buffer, chunkBytes?: number): Promise<{ index: StepIndex; classes: ClassTable }> {
+  const classes = new ClassTable();
+  const columns = new RecordColumns(classes);
+  await scanRange(memoryText(text), { from: 0, to: text.length, final: true, chunkBytes }, columns, [], () => undefined);
+  // The class names as the extraction checks them: those of the file's schema.
+  const codes = new TypeCodes();
+  return { index: new StepIndex(columns, { typeCode: (name) => codes.entity(schemaFamilyOf(schemaOf(text)), name) }), classes };
+}
+
+const HEADER = "ISO-10303-21;\nHEADER;\nFILE_DESCRIPTION(('ViewDefinition [CoordinationView]'),'2;1');\nFILE_SCHEMA(('IFC4'));\nENDSEC;\nDATA;\n";
+const model = (data: string) => Buffer.from(`${HEADER}${data}ENDSEC;\nEND-ISO-10303-21;\n`, 'latin1');
+const textOf = (text: Buffer, index: StepIndex, id: number) => {
+  const span = index.span(id);
+  return span && text.toString('latin1', span.start, span.end);
+};
+
+describe('the STEP index', () => {
+  const tricky = model(
+    [
+      "#1=IFCORGANIZATION($,'a;b',$,$,$);",
+      "#2=IFCPROPERTYSINGLEVALUE('It''s; a /* not a comment',$,IFCTEXT(';'),$);",
+      '/* a comment; with a quote \' and a ; */',
+      '#3 = IFCCARTESIANPOINT((0.,',
+      '   1.,2.));',
+      "#4=IFCSPACE('0yf_M5JZv9QQXly4dq_zvI',$,'Room ''101''',$,$,$,$,$,.ELEMENT.,.INTERNAL.,$);",
+      '#5=IFCWALL($,$,$,/* inline; comment */$,$,$,$,$,$);',
+    ].join('\n') + '\n',
+  );
+
+  it('ends each record at its own ";", whatever strings and comments hold, on every chunk size', async () => {
+    const whole = await indexOf(tricky);
+    expect(whole.index.size).toBe(5);
+    expect(textOf(tricky, whole.index, 1)).toBe("IFCORGANIZATION($,'a;b',$,$,$)");
+    expect(textOf(tricky, whole.index, 2)).toBe("IFCPROPERTYSINGLEVALUE('It''s; a /* not a comment',$,IFCTEXT(';'),$)");
+    expect(textOf(tricky, whole.index, 3)).toBe(' IFCCARTESIANPOINT((0.,\n   1.,2.))');
+    expect(textOf(tricky, whole.index, 5)).toBe('IFCWALL($,$,$,/* inline; comment */$,$,$,$,$,$)');
+    expect(whole.index.typeOf(4)).toBe(W.IFCSPACE);
+    expect(whole.index.typeOf(6)).toBe(0);
+    expect(whole.index.dataStart).toBe(HEADER.indexOf('DATA;') + 'DATA;'.length);
+    // Every cut a chunk can make: in an id, a class name, a string, a doubled quote, a comment.
+    for (let chunk = 1; chunk <= 64; chunk++) {
+      const cut = await indexOf(tricky, chunk);
+      for (let id = 1; id <= 5; id++) expect([chunk, id, textOf(tricky, cut.index, id)]).toEqual([chunk, id, textOf(tricky, whole.index, id)]);
+    }
+  });
+
+  it.each(['OneZone.ifc', 'LargeBuilding.ifc', 'grf005-ifc4_blank_map_conversion.ifc'])('%s: every record where web-ifc has it, with its class, in 4 KB chunks as in one', async (file) => {
+    const text = fs.readFileSync(realModel(file));
+    const { index } = await indexOf(text, 4096);
+    const api = await ifcEngine();
+    const modelId = api.OpenModel(new Uint8Array(text), { COORDINATE_TO_ORIGIN: false });
+    try {
+      const ids = api.GetAllLines(modelId);
+      expect(index.size).toBe(ids.size());
+      for (let k = 0; k < ids.size(); k++) {
+        const id = ids.get(k);
+        if (index.typeOf(id) !== api.GetLineType(modelId, id)) throw new Error(`#${id}: ${index.typeOf(id)} vs ${api.GetLineType(modelId, id)}`);
+      }
+      const spaces = api.GetLineIDsWithType(modelId, W.IFCSPACE);
+      expect(index.idsOf([W.IFCSPACE])).toEqual(Array.from({ length: spaces.size() }, (_, k) => spaces.get(k)));
+    } finally {
+      api.CloseModel(modelId);
+    }
+  });
+
+  it('lists the records of several classes in file order', async () => {
+    const text = model("#1=IFCWALL($,$,$,$,$,$,$,$,$);\n#2=IFCSLAB($,$,$,$,$,$,$,$,$);\n#3=IFCWALL($,$,$,$,$,$,$,$,$);\n#10=IFCSLAB($,$,$,$,$,$,$,$,$);\n");
+    const { index } = await indexOf(text);
+    expect(index.idsOf([W.IFCSLAB, W.IFCWALL])).toEqual([1, 2, 3, 10]);
+    expect(index.idsOf([W.IFCSLAB])).toEqual([2, 10]);
+    expect(index.idsOf([W.IFCDOOR])).toEqual([]);
+  });
+
+  it('stops at END-ISO-10303-21;, as web-ifc does', async () => {
+    const text = Buffer.concat([model('#1=IFCWALL($,$,$,$,$,$,$,$,$);\n'), Buffer.from('#2=IFCSLAB($,$,$,$,$,$,$,$,$);\n')]);
+    const { index } = await indexOf(text);
+    expect(index.size).toBe(1);
+  });
+
+  it.each([
+    ['an id defined twice', '#1=IFCWALL($,$,$,$,$,$,$,$,$);\n#1=IFCSLAB($,$,$,$,$,$,$,$,$);\n', /#1 is defined more than once/],
+    ['a complex instance', '#1=(IFCWALL()IFCSLAB());\n', /#1 is a complex instance/],
+    ['an id past 2^31', '#2147483648=IFCWALL($,$,$,$,$,$,$,$,$);\n', /#2147483648 is too large/],
+    ['a class the schema lacks', '#1=IFCNOSUCHTHING($);\n', /IFCNOSUCHTHING, which the schema does not define/],
+    ['a string never closed', "#1=IFCLABEL('open;\n", /#1 does not end/],
+  ])('refuses %s, so web-ifc reads the file', async (_what, data, message) => {
+    const text = _what === 'a string never closed' ? Buffer.from(`${HEADER}${data}`, 'latin1') : model(data);
+    const attempt = indexOf(text, 7);
+    await expect(attempt).rejects.toBeInstanceOf(FastReaderRefusal);
+    await expect(indexOf(text)).rejects.toThrow(message);
+  });
+});
