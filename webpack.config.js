@@ -16,6 +16,7 @@ module.exports = {
     main: './src/ui/main.ts',
     cli: './src/cli/main.ts',
     'extraction-worker': './src/ifc/extraction-worker.ts',
+    'step-index-worker': './src/ifc/step-index-worker.ts',
     'export-worker': './src/export/export-worker.ts',
     'ids-check-worker': './src/ifc/ids/ids-check-worker.ts',
     'annotated-copy-worker': './src/ifc/annotated-copy-worker.ts',

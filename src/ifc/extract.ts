@@ -35,9 +35,8 @@ import { MeshSource } from './space-geometry/space-mesh';
 import { readSpaces } from './spaces';
 import { finishSpace } from './space-summary';
 import { FastReaderRefusal } from './fast-reader-refusal';
-import { RecordColumns, StepIndex } from './step-index';
-import { scanRange } from './step-index-build';
-import { ClassTable } from './step-scan';
+import { StepIndex } from './step-index';
+import { indexModelText } from './step-index-parallel';
 import { subsetModel, TextLines, TypeCodes } from './text-lines';
 import { StringSuspects, TextStrings } from './text-strings';
 import { checkSource, HEAD_BYTES, TAIL_BYTES } from './validate-source';
@@ -64,6 +63,8 @@ export interface ExtractOptions {
    * whole file parsed by web-ifc (the reference the fast engine is tested against).
    */
   engine?: ExtractionEngine;
+  /** The fast engine indexes a big file on two threads (step-index-parallel.ts); false: on one. */
+  parallelIndex?: boolean;
 }
 
 /** Extracts the room schedule from the bytes of a .ifc or .ifczip file. */
@@ -237,16 +238,22 @@ async function indexText(source: ModelSource, schemaFamily: number, run: Extract
   const codes = new TypeCodes();
   const total = source.textBytes;
   const suspects = new StringSuspects();
-  const columns = new RecordColumns(new ClassTable(), Math.ceil(total / 32));
+  const later: number[] = [];
   // Cancellable between chunks, and the thread stays responsive: no blocking() needed.
-  await scanRange(source, { from: 0, to: total, final: true }, columns, [suspects], async (done) => {
-    run.report('parse', `Indexing ${source.name}: ${formatMb(done)} / ${formatMb(total)} MB`, done, total, 'bytes');
-    await run.checkpoint();
+  const { columns } = await indexModelText(source, {
+    path: source.container === 'ifc' ? source.path : null,
+    parallel: options.parallelIndex ?? true,
+    scanners: [suspects],
+    onSuspects: (offsets) => later.push(...offsets),
+    between: async (done) => {
+      run.report('parse', `Indexing ${source.name}: ${formatMb(done)} / ${formatMb(total)} MB`, done, total, 'bytes');
+      await run.checkpoint();
+    },
   });
   const index = new StepIndex(columns, { typeCode: (name) => codes.entity(schemaFamily, name) });
   run.begin('prepare', 'Preparing to read rooms and boundaries');
   const sha256 = await source.sha256();
-  const strings = new TextStrings(source, suspects.offsets(), run.warnings);
+  const strings = new TextStrings(source, [...suspects.offsets(), ...later], run.warnings);
   await run.between();
   const reader = new ModelReader(new TextLines(index, source, codes), schemaFamily);
   reader.strings = strings;

@@ -1,11 +1,17 @@
 // The byte-level index reads a STEP file in chunks: a record cut by a chunk's end, a ';' inside a
 // string or a comment, a record over several lines must all land where web-ifc puts them.
 import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as W from 'web-ifc';
+import { resourceRegistry } from '../../src/core/lifecycle';
+import { CancelledError } from '../../src/core/operations/operation-error';
 import { FastReaderRefusal } from '../../src/ifc/fast-reader-refusal';
 import { RecordColumns, StepIndex } from '../../src/ifc/step-index';
 import { scanRange, TextReader } from '../../src/ifc/step-index-build';
+import { indexModelText } from '../../src/ifc/step-index-parallel';
 import { ClassTable } from '../../src/ifc/step-scan';
+import { StringSuspects } from '../../src/ifc/text-strings';
 import { TypeCodes } from '../../src/ifc/text-lines';
 import { schemaFamilyOf } from '../../src/ifc/schema/schema-families';
 import { ifcEngine } from '../../src/ifc/web-ifc-runtime';
@@ -110,5 +116,107 @@ describe('the STEP index', () => {
     const attempt = indexOf(text, 7);
     await expect(attempt).rejects.toBeInstanceOf(FastReaderRefusal);
     await expect(indexOf(text)).rejects.toThrow(message);
+  });
+});
+
+describe('the STEP index on two threads', () => {
+  function fileText(file: string): TextReader & { close(): void } {
+    const fd = fs.openSync(file, 'r');
+    let buffer = Buffer.alloc(0);
+    return {
+      textBytes: fs.fstatSync(fd).size,
+      read(offset, length) {
+        if (buffer.length < length) buffer = Buffer.allocUnsafe(length);
+        return buffer.subarray(0, fs.readSync(fd, buffer, 0, length, offset));
+      },
+      close: () => fs.closeSync(fd),
+    };
+  }
+
+  async function bothWays(file: string): Promise<{ one: RecordColumns; two: RecordColumns; threads: string; suspects: { one: number[]; two: number[] } }> {
+    const text = fileText(file);
+    try {
+      const run = async (parallel: boolean) => {
+        const suspects = new StringSuspects();
+        const later: number[] = [];
+        const { columns, threads } = await indexModelText(text, { path: file, parallel, parallelMinBytes: 0, scanners: [suspects], onSuspects: (o) => later.push(...o), between: async () => undefined });
+        return { columns, threads, suspects: [...suspects.offsets(), ...later] };
+      };
+      const one = await run(false);
+      const two = await run(true);
+      expect(one.threads).toBe('one');
+      return { one: one.columns, two: two.columns, threads: two.threads, suspects: { one: one.suspects, two: two.suspects } };
+    } finally {
+      text.close();
+    }
+  }
+
+  const records = (c: RecordColumns) => Array.from({ length: c.count }, (_, r) => `${c.ids[r]}@${c.starts[r]}+${c.lengths[r]}:${c.classTable.names[c.classes[r]]}`);
+
+  it.each(['OneZone.ifc', 'MultiZoneBuilding.ifc', 'grf005-ifc4_blank_map_conversion.ifc'])('%s: split in two, the same records as one front-to-back scan', async (file) => {
+    const { one, two, threads, suspects } = await bothWays(realModel(file));
+    expect(threads).toBe('two');
+    expect(two.count).toBe(one.count);
+    expect(records(two)).toEqual(records(one));
+    expect(suspects.two).toEqual(suspects.one);
+  });
+
+  it('a string that looks like a statement start where the file is split does not fool it', async () => {
+    // The middle of this file falls inside a long string holding ";\n#900=": the guessed split is
+    // inside a statement, so the first thread must read on alone.
+    const filler = Array.from({ length: 200 }, (_, k) => `#${k + 1}=IFCCARTESIANPOINT((${k}.,0.,0.));`).join('\n');
+    const fake = Array.from({ length: 50 }, (_, k) => `x;\n#${900 + k}=IFCWALL($);`).join('');
+    const text = model(`${filler}\n#500=IFCPROPERTYSINGLEVALUE('${fake}',$,$,$);\n${filler.replace(/#(\d+)=/g, (_m, n) => `#${Number(n) + 1000}=`)}\n`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'split-'));
+    const file = path.join(dir, 'split.ifc');
+    fs.writeFileSync(file, text);
+    try {
+      const middle = Math.floor(text.length / 2);
+      const stringAt = text.indexOf('#500=');
+      expect(stringAt).toBeLessThan(middle);
+      expect(text.indexOf("',$,$,$);", stringAt)).toBeGreaterThan(middle);
+      const { one, two, threads } = await bothWays(file);
+      expect(threads).toBe('first read on');
+      expect(one.count).toBe(401);
+      expect(records(two)).toEqual(records(one));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('cancelling while a big file is indexed on two threads', () => {
+  it('stops at the next chunk and leaves no index thread behind', async () => {
+    const file = realModel('MultiZoneBuilding.ifc');
+    const fd = fs.openSync(file, 'r');
+    const text: TextReader = {
+      textBytes: fs.fstatSync(fd).size,
+      read: (offset, length) => {
+        const b = Buffer.allocUnsafe(length);
+        return b.subarray(0, fs.readSync(fd, b, 0, length, offset));
+      },
+    };
+    const threadsBefore = resourceRegistry.count('worker');
+    let chunks = 0;
+    let threadsDuring = 0;
+    try {
+      const attempt = indexModelText(text, {
+        path: file,
+        parallel: true,
+        parallelMinBytes: 0,
+        scanners: [],
+        onSuspects: () => undefined,
+        between: async () => {
+          threadsDuring = resourceRegistry.count('worker');
+          if (++chunks === 1) throw new CancelledError('Opening "MultiZoneBuilding.ifc"');
+        },
+      });
+      await expect(attempt).rejects.toBeInstanceOf(CancelledError);
+    } finally {
+      fs.closeSync(fd);
+    }
+    expect(chunks).toBe(1);
+    expect(threadsDuring).toBe(threadsBefore + 1);
+    expect(resourceRegistry.count('worker')).toBe(threadsBefore);
   });
 });
