@@ -1,8 +1,7 @@
 // The schema families web-ifc reads (1 IFC2X3, 2 IFC4, 3 IFC4X3) and their entity hierarchies, from
 // the generated tables (schema-tables.ts) instead of web-ifc's JS (SchemaNames, FromRawLineData,
 // InheritanceDef), so the fast engine never loads web-ifc for them.
-import { SCHEMA_FAMILIES } from './schema-tables';
-import { crc32 } from './type-codes';
+import { SCHEMA_FAMILIES, TYPE_CODES } from './schema-tables';
 
 interface Hierarchy {
   /** Each entity's direct subtypes, in web-ifc's order. */
@@ -19,11 +18,12 @@ function hierarchy(family: number): Hierarchy | undefined {
     const table = SCHEMA_FAMILIES.find((f) => f.family === family);
     if (!table) return undefined;
     h = { children: new Map(), subtypes: new Map() };
-    for (const entry of table.entities) {
-      const [name, parent] = entry.toUpperCase().split('<');
-      const code = crc32(name);
-      if (!h.children.has(code)) h.children.set(code, []);
-      if (parent !== undefined) h.children.get(crc32(parent))?.push(code);
+    const pairs = table.entities;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const code = TYPE_CODES[pairs[i]];
+      h.children.set(code, []);
+      // Parents come before their subtypes.
+      if (pairs[i + 1] >= 0) h.children.get(TYPE_CODES[pairs[i + 1]])!.push(code);
     }
     hierarchies.set(family, h);
   }

@@ -3,7 +3,7 @@
 // for the code of every typed value a file writes). The names web-ifc gives back come from the
 // generated tables (schema-tables.ts). A table CRC rather than zlib.crc32: that came with Node
 // 20.15, and package.json promises any Node 20.
-import { DEFINED_TYPES, SCHEMA_FAMILIES } from './schema-tables';
+import { TYPE_CODES, TYPE_NAMES } from './schema-tables';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -18,16 +18,17 @@ const CRC_TABLE = (() => {
 /** CRC-32 of the UTF-8 bytes of `text`, as zlib computes it. */
 export function crc32(text: string): number {
   let crc = 0xffffffff;
-  const update = (byte: number) => (crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8));
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x80) {
-      crc = 0xffffffff;
-      for (const byte of Buffer.from(text, 'utf8')) update(byte);
-      break;
-    }
-    update(c);
+    if (c >= 0x80) return crc32Bytes(Buffer.from(text, 'utf8'));
+    crc = CRC_TABLE[(crc ^ c) & 0xff] ^ (crc >>> 8);
   }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function crc32Bytes(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const b of bytes) crc = CRC_TABLE[(crc ^ b) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
@@ -37,26 +38,12 @@ export function typeCode(name: string): number {
 }
 
 const UNKNOWN = '<web-ifc-type-unknown>';
-
-interface Spellings {
-  byCode: Map<number, string>;
-  byUpperName: Map<string, string>;
-}
-
-let spellings: Spellings | undefined;
-
-function names(): Spellings {
-  if (!spellings) {
-    const all = [...SCHEMA_FAMILIES.flatMap((f) => f.entities.map((entry) => entry.split('<')[0])), ...DEFINED_TYPES];
-    const byUpperName = new Map(all.map((name) => [name.toUpperCase(), name] as const));
-    spellings = { byUpperName, byCode: new Map([...byUpperName].map(([upper, name]) => [crc32(upper), name] as const)) };
-  }
-  return spellings;
-}
+let byCode: Map<number, string> | undefined;
 
 /** The name of a type code as web-ifc gives it (GetNameFromTypeCode): "IfcSpace", or "<web-ifc-type-unknown>". */
 export function typeName(code: number): string {
-  return names().byCode.get(code) ?? UNKNOWN;
+  byCode ??= new Map(TYPE_CODES.map((c, i) => [c, TYPE_NAMES[i]] as const));
+  return byCode.get(code) ?? UNKNOWN;
 }
 
 /**
@@ -64,5 +51,6 @@ export function typeName(code: number): string {
  * code: entities and defined types); any other text as it is.
  */
 export function ifcClassName(upperName: string): string {
-  return names().byUpperName.get(upperName) ?? upperName;
+  const name = typeName(crc32(upperName));
+  return name.toUpperCase() === upperName ? name : upperName;
 }
