@@ -9,6 +9,7 @@ import { DisposableStore, toDisposable } from '../core/lifecycle';
 import { OperationError } from '../core/operations/operation-error';
 import { OperationProgress } from '../core/operations/protocol';
 import { RoomSchedule, ScheduleMetadata, Space } from '../core/schedule/model';
+import { RoomPreview, roomPreview } from '../core/schedule/room-preview';
 import { linkAdjacentSpaces } from './adjacency';
 import { readBoundaries } from './boundaries';
 import { reportEntityIds, StatementIds } from './entity-ids';
@@ -65,6 +66,8 @@ export interface ExtractOptions {
   engine?: ExtractionEngine;
   /** The fast engine indexes a big file on two threads (step-index-parallel.ts); false: on one. */
   parallelIndex?: boolean;
+  /** The rooms as soon as the spaces are read, before boundaries and room geometry (the window lists them at once). */
+  onRoomsPreview?: (rooms: readonly RoomPreview[]) => void;
 }
 
 /** Extracts the room schedule from the bytes of a .ifc or .ifczip file. */
@@ -136,6 +139,7 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     // Dangling references are reported once per missing target, across spaces and boundaries.
     const checkedRefs = new Set<number>();
     const drafts = await readSpaces(reader, spaceIds, index.links, new PropertySetReader(reader, project.units, run.warnings), project.units, checkedRefs, run);
+    options.onRoomsPreview?.(drafts.map((d) => roomPreview(d.space)));
     await run.between();
 
     run.begin('boundaries', 'Reading space boundaries');

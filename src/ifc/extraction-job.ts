@@ -6,6 +6,7 @@ import type { ResourceLimits } from 'worker_threads';
 import type { OperationRunner } from '../core/operations/operation-runner';
 import type { RunningOperation } from '../core/operations/running-operation';
 import type { RoomSchedule } from '../core/schedule/model';
+import type { RoomsPreview } from '../core/schedule/room-preview';
 import { appPaths } from '../platform/paths';
 import type { ExtractionInput } from './extraction-input';
 import { declaredModelBytes, looksLikeZip } from './ifczip';
@@ -24,10 +25,11 @@ export interface ExtractionJobOptions {
 /**
  * Starts reading `input` into a RoomSchedule; the size of its IFC text picks the timeout band (for a
  * .ifczip, what the archive says it unpacks to: sized from the archive, a 40 MB .ifczip of a 400 MB
- * model had a tenth of the time it needs).
+ * model had a tenth of the time it needs). Its rooms come first as a preview (onDidPreview), once the
+ * spaces are read.
  */
-export function startExtraction(runner: OperationRunner, input: ExtractionInput, fileSizeBytes?: number, options: ExtractionJobOptions = {}): RunningOperation<RoomSchedule> {
-  return runner.start<ExtractionInput, RoomSchedule>({
+export function startExtraction(runner: OperationRunner, input: ExtractionInput, fileSizeBytes?: number, options: ExtractionJobOptions = {}): RunningOperation<RoomSchedule, RoomsPreview> {
+  return runner.start<ExtractionInput, RoomSchedule, RoomsPreview>({
     kind: EXTRACTION_KIND,
     label: `Reading ${input.name}`,
     workerFile: EXTRACTION_WORKER_FILE,

@@ -6,6 +6,7 @@
 import { OperationError } from '../core/operations/operation-error';
 import { runWorkerTask } from '../core/operations/worker-side';
 import { RoomSchedule } from '../core/schedule/model';
+import { RoomsPreview } from '../core/schedule/room-preview';
 import { extractSchedule, extractScheduleFromFile, ExtractOptions } from './extract';
 import { DEFAULT_ENGINE } from './extraction-engine';
 import { ExtractionInput } from './extraction-input';
@@ -13,7 +14,7 @@ import { describeEngineStart, engineStart, ifcEngine, wasmMemoryBytes } from './
 
 const SPACES_PER_PART = 100;
 
-runWorkerTask<ExtractionInput, RoomSchedule>(async (ctx) => {
+runWorkerTask<ExtractionInput, RoomSchedule, RoomsPreview>(async (ctx) => {
   const input = ctx.input;
   if ((input.engine ?? DEFAULT_ENGINE) === 'web-ifc') {
     await ifcEngine();
@@ -22,6 +23,7 @@ runWorkerTask<ExtractionInput, RoomSchedule>(async (ctx) => {
     ctx.progress({ phase: 'start-up', message: 'IFC engine ready (the fast reader; web-ifc is loaded when the model needs it)' });
   }
   ctx.setWasmMemoryProbe(wasmMemoryBytes);
+  let previewed = false;
   const options: ExtractOptions = {
     memoryLimitBytes: input.memoryLimitBytes,
     skipGeometry: input.skipGeometry,
@@ -31,6 +33,15 @@ runWorkerTask<ExtractionInput, RoomSchedule>(async (ctx) => {
     onProgress: (p) => ctx.progress(p),
     isCancelled: () => !input.ignoreShutdown && ctx.shutdownRequested,
     blocking: (phase, fn) => ctx.blocking(phase, fn),
+    // The runner's protocol only (as the parts below): a bare Worker expects one 'result'. Once: a
+    // file the fast reader gives up on late (its rooms' subset model) is read again by web-ifc.
+    onRoomsPreview: input.streamSpaces
+      ? (rooms) => {
+          if (previewed) return;
+          previewed = true;
+          ctx.preview({ rooms });
+        }
+      : undefined,
   };
   let schedule: RoomSchedule | undefined;
   if (input.path) schedule = await extractScheduleFromFile(input.path, options);

@@ -56,9 +56,9 @@ export class OperationRunner extends Disposable {
     };
   }
 
-  start<In, Out>(options: OperationOptions<In>): RunningOperation<Out> {
+  start<In, Out, Preview = unknown>(options: OperationOptions<In>): RunningOperation<Out, Preview> {
     if (this.isDisposed) throw new Error('OperationRunner: start() after dispose');
-    const op = new RunningOperation<Out>(options as OperationOptions<unknown>, this.host, this);
+    const op = new RunningOperation<Out, Preview>(options as OperationOptions<unknown>, this.host, this);
     // The runner alone owns its operations (an operation disposes itself once its worker is gone;
     // disposing the runner cancels those still running): controllers only hold subscriptions.
     leakTracker.setParent(op, this);

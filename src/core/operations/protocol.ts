@@ -62,6 +62,12 @@ export type FromWorkerMessage =
    * every step short so the window stays responsive while the result arrives.
    */
   | { type: 'part'; key: string; items: unknown[] }
+  /**
+   * What the operation knows before its result (an extraction's rooms once the spaces are read), of
+   * the type its job declares (RunningOperation's Preview, WorkerContext.preview): shown at once and
+   * replaced by the result. At most once, before 'part' and 'result'.
+   */
+  | { type: 'preview'; preview: unknown }
   | { type: 'error'; error: OperationErrorInfo }
   | { type: 'memory'; memory: WorkerMemory }
   /** The worker saw the shutdown request and is exiting. */

@@ -28,7 +28,7 @@ export interface OperationHost {
 
 let nextOperationId = 1;
 
-export class RunningOperation<Out> extends Disposable {
+export class RunningOperation<Out, Preview = unknown> extends Disposable {
   readonly id = nextOperationId++;
   readonly kind: string;
   readonly label: string;
@@ -63,7 +63,11 @@ export class RunningOperation<Out> extends Disposable {
   private readonly connection: DisposableStore;
   private readonly progressEmitter: Emitter<OperationProgress>;
   private readonly timeoutEmitter: Emitter<{ elapsedMs: number; timeoutMs: number }>;
+  /** Typed at onDidPreview: a RunningOperation<Out, P> is then a RunningOperation<Out> to code that ignores previews. */
+  private readonly previewEmitter: Emitter<unknown>;
   readonly onDidProgress: Event<OperationProgress>;
+  /** What the worker knows before the result (the 'preview' message); never after the operation ended. */
+  readonly onDidPreview: Event<Preview>;
   /** The deadline passed; the operation keeps running until the caller extends, cancels or retries. */
   readonly onDidTimeout: Event<{ elapsedMs: number; timeoutMs: number }>;
 
@@ -79,7 +83,9 @@ export class RunningOperation<Out> extends Disposable {
     this.connection = this.register(new DisposableStore(`RunningOperation(${options.label}).connection`));
     this.progressEmitter = this.register(new Emitter<OperationProgress>(`${options.kind}#${this.id}.onDidProgress`));
     this.timeoutEmitter = this.register(new Emitter<{ elapsedMs: number; timeoutMs: number }>(`${options.kind}#${this.id}.onDidTimeout`));
+    this.previewEmitter = this.register(new Emitter<unknown>(`${options.kind}#${this.id}.onDidPreview`));
     this.onDidProgress = this.progressEmitter.event;
+    this.onDidPreview = this.previewEmitter.event as Event<Preview>;
     this.onDidTimeout = this.timeoutEmitter.event;
     this.result = new Promise<Out>((resolve, reject) => {
       this.resolveResult = resolve;
@@ -150,8 +156,8 @@ export class RunningOperation<Out> extends Disposable {
   }
 
   /** Starts the same operation again (a new worker, a new id). */
-  retry(): RunningOperation<Out> {
-    return this.host.retry(this as RunningOperation<unknown>) as RunningOperation<Out>;
+  retry(): RunningOperation<Out, Preview> {
+    return this.host.retry(this as RunningOperation<unknown>) as RunningOperation<Out, Preview>;
   }
 
   /** The worker's heap (and WASM) use; undefined when it has ended, is inside a blocking call, or does not answer in time. */
@@ -194,6 +200,9 @@ export class RunningOperation<Out> extends Disposable {
       case 'progress':
         this.latestProgress = m.progress;
         this.progressEmitter.fire(m.progress);
+        break;
+      case 'preview':
+        this.previewEmitter.fire(m.preview);
         break;
       case 'part': {
         const list = this.parts.get(m.key) ?? [];
@@ -248,6 +257,7 @@ export class RunningOperation<Out> extends Disposable {
       const n = this.connection.size;
       this.connection.dispose();
       this.progressEmitter.dispose();
+      this.previewEmitter.dispose();
       this.timeoutEmitter.dispose();
       for (const answer of [...this.pendingMemory]) answer(undefined);
       return `${n} removed`;

@@ -6,7 +6,7 @@ import { classifyError } from './error-classification';
 import { OperationError } from './operation-error';
 import { FromWorkerMessage, OperationErrorInfo, OperationProgress, ToWorkerMessage, WorkerMemory } from './protocol';
 
-export interface WorkerContext<In> {
+export interface WorkerContext<In, Preview = never> {
   readonly input: In;
   /** True once the controller asked for a graceful shutdown. Long loops check it between steps. */
   readonly shutdownRequested: boolean;
@@ -28,9 +28,11 @@ export interface WorkerContext<In> {
    * be set as `result[key]`: the worker then returns its result without that (large) array.
    */
   sendInParts(key: string, items: readonly unknown[], sliceSize: number): Promise<void>;
+  /** Tells the controller what is known before the result (see the 'preview' message); once. */
+  preview(preview: Preview): void;
 }
 
-export type WorkerTask<In, Out> = (ctx: WorkerContext<In>) => Promise<Out>;
+export type WorkerTask<In, Out, Preview = never> = (ctx: WorkerContext<In, Preview>) => Promise<Out>;
 
 export function toErrorInfo(e: unknown): OperationErrorInfo {
   // One classification for both threads: memory, file and parser errors are recognised here already.
@@ -38,7 +40,7 @@ export function toErrorInfo(e: unknown): OperationErrorInfo {
 }
 
 /** Runs `task` as this worker's job. Call once from a worker entry file. */
-export function runWorkerTask<In, Out>(task: WorkerTask<In, Out>, options: { minProgressIntervalMs?: number } = {}): void {
+export function runWorkerTask<In, Out, Preview = never>(task: WorkerTask<In, Out, Preview>, options: { minProgressIntervalMs?: number } = {}): void {
   const port = parentPort;
   if (!port) throw new Error('runWorkerTask must run inside a worker thread');
   const minInterval = options.minProgressIntervalMs ?? 50;
@@ -63,7 +65,7 @@ export function runWorkerTask<In, Out>(task: WorkerTask<In, Out>, options: { min
     }
   });
 
-  const ctx: WorkerContext<In> = {
+  const ctx: WorkerContext<In, Preview> = {
     input: workerData as In,
     get shutdownRequested() {
       return shutdown;
@@ -94,6 +96,9 @@ export function runWorkerTask<In, Out>(task: WorkerTask<In, Out>, options: { min
       }
       partAcked = undefined;
       ctx.throwIfShutdown();
+    },
+    preview(preview) {
+      if (!shutdown) post({ type: 'preview', preview });
     },
     blocking(phase, fn) {
       post({ type: 'blocking', blocking: true, phase });

@@ -1,6 +1,7 @@
 // The rows of the space list: spaces grouped by storey (in elevation order), filtered by a text
 // query over number, name, long name, storey and notes. Pure, so the Qt model stays a thin view.
 import { displayName, QuantitySource, Space, storeyLabel } from './model';
+import { RoomPreview } from './room-preview';
 import { describeSource, sourceKind } from './quantity-precedence';
 
 export interface StoreyHeaderRow {
@@ -11,6 +12,8 @@ export interface StoreyHeaderRow {
   area: number | null;
   /** Rooms whose area is unknown, left out of the sum. */
   unknownArea: number;
+  /** The rooms are a preview: their areas are still being measured, not unknown. */
+  measuring?: true;
 }
 
 export interface SpaceRow {
@@ -31,6 +34,19 @@ export interface SpaceRow {
 }
 
 export type ListRow = StoreyHeaderRow | SpaceRow;
+
+/** A room of a preview: listed with its number and names while its quantities are still being read. */
+export interface PendingRoomRow {
+  kind: 'pending';
+  /** Index into the preview's rooms. */
+  index: number;
+  room: RoomPreview;
+  number: string;
+  name: string;
+  longName: string;
+}
+
+export type PreviewListRow = StoreyHeaderRow | PendingRoomRow;
 
 // One collator for all comparisons: localeCompare with options builds a new one per call, which
 // made sorting ~900 rooms take a third of a second on the UI thread.
@@ -64,34 +80,38 @@ export function compareRooms(a: { number: string; name: string; index: number },
 }
 
 export function buildSpaceRows(spaces: readonly Space[], query: string, isAnnotated: (s: Space) => boolean): ListRow[] {
-  const q = query.trim().toLowerCase();
-  const groups = new Map<string, { elevation: number; rows: SpaceRow[] }>();
-  spaces.forEach((space, index) => {
-    const storey = storeyLabel(space.storey);
+  return groupByStorey(spaces, query, (space, index): SpaceRow => {
     const area = listedArea(space);
-    const row: SpaceRow = {
-      kind: 'space',
-      index,
-      space,
-      number: space.name?.trim() ?? '',
-      name: displayName(space),
-      longName: space.longName?.trim() ?? '',
-      area: area.value,
-      areaSource: area.source,
-      areaDisputed: area.disputed,
-      areaNote: area.note,
-      annotated: isAnnotated(space),
-    };
-    if (q && ![row.number, row.name, row.longName, storey, space.globalId ?? '', space.description ?? ''].some((t) => t.toLowerCase().includes(q))) return;
+    return { kind: 'space', index, space, ...roomNames(space), area: area.value, areaSource: area.source, areaDisputed: area.disputed, areaNote: area.note, annotated: isAnnotated(space) };
+  }, (title, rows) => ({ kind: 'storey', title, count: rows.length, ...totalArea(rows) }));
+}
+
+/** The rooms of a preview, grouped and ordered as buildSpaceRows will list them once they are complete. */
+export function buildPreviewRows(rooms: readonly RoomPreview[], query: string): PreviewListRow[] {
+  return groupByStorey(rooms, query, (room, index): PendingRoomRow => ({ kind: 'pending', index, room, ...roomNames(room) }), (title, rows) => ({ kind: 'storey', title, count: rows.length, area: null, unknownArea: rows.length, measuring: true }));
+}
+
+function roomNames(room: RoomPreview): { number: string; name: string; longName: string } {
+  return { number: room.name?.trim() ?? '', name: displayName(room), longName: room.longName?.trim() ?? '' };
+}
+
+/** Rooms matching `query`, grouped by storey in elevation order, each group in compareRooms order behind its header. */
+function groupByStorey<T extends RoomPreview, R extends { index: number; number: string; name: string; longName: string }>(rooms: readonly T[], query: string, rowOf: (room: T, index: number) => R, header: (title: string, rows: R[]) => StoreyHeaderRow): Array<StoreyHeaderRow | R> {
+  const q = query.trim().toLowerCase();
+  const groups = new Map<string, { elevation: number; rows: R[] }>();
+  rooms.forEach((room, index) => {
+    const storey = storeyLabel(room.storey);
+    const row = rowOf(room, index);
+    if (q && ![row.number, row.name, row.longName, storey, room.globalId ?? '', room.description ?? ''].some((t) => t.toLowerCase().includes(q))) return;
     let g = groups.get(storey);
-    if (!g) groups.set(storey, (g = { elevation: space.storey?.elevation ?? Number.POSITIVE_INFINITY, rows: [] }));
+    if (!g) groups.set(storey, (g = { elevation: room.storey?.elevation ?? Number.POSITIVE_INFINITY, rows: [] }));
     g.rows.push(row);
   });
   const ordered = [...groups.entries()].sort((a, b) => a[1].elevation - b[1].elevation || naturalOrder.compare(a[0], b[0]));
-  const out: ListRow[] = [];
+  const out: Array<StoreyHeaderRow | R> = [];
   for (const [title, g] of ordered) {
     g.rows.sort((a, b) => compareRooms({ number: a.number, name: a.longName || a.name, index: a.index }, { number: b.number, name: b.longName || b.name, index: b.index }));
-    out.push({ kind: 'storey', title, count: g.rows.length, ...totalArea(g.rows) });
+    out.push(header(title, g.rows));
     out.push(...g.rows);
   }
   return out;
@@ -106,6 +126,7 @@ export function totalArea(rows: readonly { area: number | null }[]): { area: num
 /** "Level 1 — 60 rooms, 812.4 m² (area unknown for 3 rooms)". */
 export function storeyHeading(r: StoreyHeaderRow): string {
   const rooms = `${r.count} room${r.count === 1 ? '' : 's'}`;
+  if (r.measuring) return `${r.title} — ${rooms}, areas being measured…`;
   if (r.area === null) return `${r.title} — ${rooms}, area unknown`;
   const unknown = r.unknownArea ? ` (area unknown for ${r.unknownArea} room${r.unknownArea === 1 ? '' : 's'})` : '';
   return `${r.title} — ${rooms}, ${formatArea(r.area, 1)}${unknown}`;

@@ -8,6 +8,8 @@ import { OperationErrorInfo } from '../../core/operations/protocol';
 import { OperationLog } from '../../core/operations/operation-log';
 import { ResourceMonitor } from '../../core/monitor/resource-monitor';
 import { displayName } from '../../core/schedule/model';
+import type { RoomsPreview } from '../../core/schedule/room-preview';
+import type { ExtractionEngine } from '../../ifc/extraction-engine';
 import { appPaths, AppPaths } from '../../platform/paths';
 import { SettingsStore } from '../../platform/settings';
 import { log } from '../../platform/logging';
@@ -53,6 +55,8 @@ const engineLog: OperationLog = {
 export interface AppControllerOptions {
   paths?: AppPaths;
   monitorIntervalMs?: number;
+  /** How models are read (--engine); DEFAULT_ENGINE when not given. */
+  engine?: ExtractionEngine;
 }
 
 export class AppController extends Disposable {
@@ -106,7 +110,7 @@ export class AppController extends Disposable {
     );
     this.defineCommands();
     this.window = this.register(new MainWindow(this.commands, () => this.session?.annotations, () => this.settings.get().recentFiles, (f) => this.open(f)));
-    this.loader = this.register(new LoadController(this.runner));
+    this.loader = this.register(new LoadController(this.runner, options.engine));
     this.diagnostics = this.register(new DiagnosticsController(this.window.window, this.monitor, () => this.freeMemory()));
     this.dialogs = this.register(new AppDialogs(this.window.window));
     this.exporter = this.register(new ExportController(this.window, this.runner, () => this.session, (m) => this.showError(m), this.settings, this.paths.config));
@@ -118,7 +122,8 @@ export class AppController extends Disposable {
     this.check = this.register(
       new CheckController({ parent: this.window.window, list: this.window.spaces, runner: this.runner, session: () => this.session, dataDir: this.paths.data, showError: (e) => this.showError(e), goTo: (i) => this.goToSpace.goTo(i), notice: (t) => this.presenter.setNotice(t) }),
     );
-    this.presenter = this.register(new LoadPresenter(this.runner, this.window.status, this.window.details, () => this.session !== undefined));
+    // A preview room chosen while loading holds the details too (the presenter leaves them alone).
+    this.presenter = this.register(new LoadPresenter(this.runner, this.window.status, this.window.details, () => this.session !== undefined || this.window.spaces.selectedPreviewRoom !== undefined));
     this.plan = this.register(new PlanController({ details: this.window.details, spaces: this.window.spaces, settings: this.settings, session: () => this.session, goTo: (i) => this.goToSpace.goTo(i), notice: (t) => this.presenter.setNotice(t), showError: (e) => this.showError(e) }));
     this.wire();
     restoreWindowGeometry(this.window.window, this.settings);
@@ -173,7 +178,7 @@ export class AppController extends Disposable {
     this.sessionSlot.clear();
     this.goToSpace.modelChanged();
     this.window.setModelTitle(undefined);
-    this.window.spaces.setSpaces([], () => false);
+    this.window.spaces.clear();
     this.plan.modelChanged();
     this.presenter.modelClosed();
     this.updateState();
@@ -251,6 +256,8 @@ export class AppController extends Disposable {
   private wire(): void {
     const w = this.window;
     this.register(w.spaces.onDidSelectSpace((i) => this.showSpace(i)));
+    this.register(w.spaces.onDidSelectPreviewRoom((room) => this.presenter.previewRoomChosen(room)));
+    this.register(this.loader.onDidPreview((p) => this.showPreview(p.preview)));
     this.register(w.details.onDidAnnotate(() => w.spaces.refreshMarks()));
     this.register(w.onDidDrop((d) => this.openDropped(d)));
     this.register(w.onDidClose(() => this.exitRequested.fire()));
@@ -290,8 +297,20 @@ export class AppController extends Disposable {
     );
   }
 
+  /**
+   * The rooms of the model being read, listed before its schedule is complete — in an empty window.
+   * A model already open stays listed until the new one is complete (or it fails, or is cancelled).
+   */
+  private showPreview(preview: RoomsPreview): void {
+    if (this.session) return;
+    this.window.spaces.setPreview(preview.rooms);
+    this.presenter.previewShown(preview.rooms.length);
+  }
+
   private onLoadEnded(o: LoadOutcome): void {
     const name = path.basename(o.file);
+    // A preview of a load that did not complete leaves with it: an empty window again.
+    if (o.kind !== 'loaded' && !this.session && this.window.spaces.showsPreview) this.window.spaces.clear();
     if (o.kind === 'loaded') {
       this.sessionSlot.value = new ModelSession(o.schedule, o.file, this.paths.data, {
         // Once per failing streak: the autosave keeps retrying quietly and says when it works again.
@@ -313,15 +332,20 @@ export class AppController extends Disposable {
         this.window.refreshRecentFiles((f) => this.open(f));
       }, 0, 'recent-files-write', { owner: this });
       this.window.setModelTitle(name);
+      // A room the user chose in the preview is the room to show, found again by its express id.
+      const chosen = this.window.spaces.selectedPreviewRoom;
       this.window.spaces.setSpaces(session.spaces, (s) => this.session?.isAnnotated(s) ?? false);
       this.plan.modelChanged();
       this.goToSpace.modelChanged();
       const m = o.schedule.metadata;
       const warnings = o.schedule.warnings.length ? ` · ${o.schedule.warnings.length} warning${o.schedule.warnings.length === 1 ? '' : 's'}` : '';
       this.loadSummary = `${name}: ${m.counts.spaces} rooms, ${m.counts.boundaries} boundaries, ${m.schema} · loaded in ${(o.ms / 1000).toFixed(1)} s${warnings}`;
-      const first = this.window.spaces.visibleSpaceIndexes()[0];
-      // The first room's details on the next turn: the list paints first, and the two halves of the
-      // work stay short stalls instead of one long one. A room chosen meanwhile wins.
+      const shown = this.window.spaces.visibleSpaceIndexes();
+      const again = chosen ? session.spaces.findIndex((s) => s.expressId === chosen.expressId) : -1;
+      const first = shown.includes(again) ? again : shown[0];
+      // The first room's (or the one chosen in the preview) details on the next turn: the list paints
+      // first, and the two halves of the work stay short stalls instead of one long one. A room chosen
+      // meanwhile wins.
       if (first !== undefined) {
         this.pendingFirstSelection.value = disposableTimeout(() => {
           if (this.window.spaces.selectedSpaceIndex() < 0) this.window.spaces.selectSpace(first);

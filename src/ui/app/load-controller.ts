@@ -9,6 +9,8 @@ import { OperationRunner } from '../../core/operations/operation-runner';
 import { isCancelled, OperationError } from '../../core/operations/operation-error';
 import { OperationErrorInfo, OperationProgress } from '../../core/operations/protocol';
 import { RoomSchedule } from '../../core/schedule/model';
+import { RoomsPreview } from '../../core/schedule/room-preview';
+import { DEFAULT_ENGINE, ExtractionEngine } from '../../ifc/extraction-engine';
 import { startExtraction } from '../../ifc/extraction-job';
 import { log } from '../../platform/logging';
 import { appVersion } from '../../platform/assets';
@@ -23,14 +25,22 @@ export class LoadController extends Disposable {
   /** The running load and our subscriptions to it (the runner owns the operation itself). */
   private readonly current = this.register(new OperationSlot<RoomSchedule>('load'));
   private currentFile: string | undefined;
+  private openedAt: number | undefined;
   private readonly progressed = this.register(new Emitter<OperationProgress>('LoadController.progress'));
   private readonly ended = this.register(new Emitter<LoadOutcome>('LoadController.ended'));
   private readonly timedOut = this.register(new Emitter<{ file: string; elapsedMs: number }>('LoadController.timeout'));
+  private readonly previewed = this.register(new Emitter<{ file: string; preview: RoomsPreview }>('LoadController.preview'));
   readonly onDidProgress: Event<OperationProgress> = this.progressed.event;
+  /** The running load's rooms, before its schedule is complete (once per load, before onDidEnd). */
+  readonly onDidPreview: Event<{ file: string; preview: RoomsPreview }> = this.previewed.event;
   readonly onDidEnd: Event<LoadOutcome> = this.ended.event;
   readonly onDidTimeout: Event<{ file: string; elapsedMs: number }> = this.timedOut.event;
 
-  constructor(private readonly runner: OperationRunner) {
+  /** `engine`: how the worker reads the file (the CLI's --engine; the app's too). */
+  constructor(
+    private readonly runner: OperationRunner,
+    readonly engine: ExtractionEngine = DEFAULT_ENGINE,
+  ) {
     super('LoadController');
   }
 
@@ -40,6 +50,11 @@ export class LoadController extends Disposable {
 
   get file(): string | undefined {
     return this.currentFile;
+  }
+
+  /** performance.now() when the last open was asked for (what "rooms on screen" is timed from). */
+  get startedAt(): number | undefined {
+    return this.openedAt;
   }
 
   /** Starts loading `file`; a load already running is cancelled first. */
@@ -54,7 +69,8 @@ export class LoadController extends Disposable {
       size = undefined; // the worker reports the specific error (missing, unreadable)
     }
     const started = performance.now();
-    const op = startExtraction(this.runner, { path: abs, name: path.basename(abs), appVersion: appVersion() }, size);
+    this.openedAt = started;
+    const op = startExtraction(this.runner, { path: abs, name: path.basename(abs), appVersion: appVersion(), engine: this.engine }, size);
     const subs = this.current.hold(op);
     subs.add(
       op.onDidProgress((p) => {
@@ -63,6 +79,7 @@ export class LoadController extends Disposable {
         this.progressed.fire(p);
       }),
     );
+    subs.add(op.onDidPreview((preview) => this.previewed.fire({ file: abs, preview })));
     subs.add(op.onDidTimeout((t) => this.timedOut.fire({ file: abs, elapsedMs: t.elapsedMs })));
     op.result.then(
       (schedule) => {

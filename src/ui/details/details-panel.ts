@@ -51,6 +51,11 @@ export class DetailsPanel extends Disposable {
     return this.title.text();
   }
 
+  /** The line under the title (the room's storey and counts, or what to do while none is shown). */
+  get subheading(): string {
+    return this.subtitle.text();
+  }
+
   show(space: Space | undefined, placeholder?: { title: string; subtitle: string }): void {
     if (space) {
       this.title.setText(`${displayName(space)}${space.longName?.trim() && space.longName.trim() !== displayName(space) ? ` — ${space.longName.trim()}` : ''}`);

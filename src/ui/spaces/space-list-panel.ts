@@ -1,9 +1,12 @@
 // The list of rooms: a filter box, a count line and a table grouped by storey. A QTableView over a
 // JS model, so thousands of rooms cost no widgets. NodeGui 0.74 exposes no currentChanged signal,
-// so keyboard moves are picked up from key events and compared with the last reported row.
+// so keyboard moves are picked up from key events and compared with the last reported row. While a
+// model loads it can list the rooms of a preview (names and storeys, areas still being measured);
+// the complete rooms replace them.
 import { Disposable, Emitter, Event } from '../../core/lifecycle';
 import { Space } from '../../core/schedule/model';
-import { areaMark, buildSpaceRows, formatArea, LISTED_AREA, ListRow, SpaceRow, storeyHeading, totalAreaText } from '../../core/schedule/space-rows';
+import { RoomPreview } from '../../core/schedule/room-preview';
+import { areaMark, buildPreviewRows, buildSpaceRows, formatArea, LISTED_AREA, ListRow, PendingRoomRow, SpaceRow, storeyHeading, totalAreaText } from '../../core/schedule/space-rows';
 import {
   QLabel,
   QLineEdit,
@@ -16,6 +19,9 @@ import { listen } from '../widgets/qt-lifecycle';
 import { ArrayTableModel, ownTableModel } from '../widgets/table-model';
 import { readOnlyTable } from '../widgets/table-view';
 
+const MEASURING = 'measuring…';
+const MEASURING_TIP = 'Still being read: the net floor area appears once the model’s boundaries and room bodies have been read.';
+
 const AREA_MARKS = "≈ computed from the room's geometry or boundaries · ⚠ sources disagree or the file's value looks like a unit error";
 
 /** A sign before a room's number, set by a feature (Compare with…: changed or added), with its reason as the tooltip. */
@@ -24,28 +30,56 @@ export interface RoomMark {
   tip: string;
 }
 
+/** Rooms that reached the screen: the list painted them for the first time. */
+export interface RoomsShown {
+  /** false: a preview (areas still being measured); true: the complete rooms. */
+  complete: boolean;
+  rooms: number;
+  /** performance.now() of the paint. */
+  at: number;
+}
+
+type Row = ListRow | PendingRoomRow;
+
 export class SpaceListPanel extends Disposable {
   readonly widget: QWidget;
   private readonly filter = new QLineEdit();
   private readonly countLabel: QLabel;
   private readonly table = new QTableView();
-  private readonly model: ArrayTableModel<ListRow>;
+  private readonly model: ArrayTableModel<Row>;
   private spaces: readonly Space[] = [];
+  /** The rooms of a preview, listed until setSpaces; undefined when the list shows complete rooms. */
+  private preview: readonly RoomPreview[] | undefined;
+  /** The preview room the user chose (kept across the replacement by its express id). */
+  private chosenPreview: RoomPreview | undefined;
+  /** Rooms set and not painted yet (onDidShowRooms fires at their first paint). */
+  private unshown: Omit<RoomsShown, 'at'> | undefined;
   private isAnnotated: (s: Space) => boolean = () => false;
   /** Marks by the feature that set them; they belong to the spaces listed and go with them. */
   private readonly marks = new Map<string, ReadonlyMap<Space, RoomMark>>();
-  private rows: ListRow[] = [];
+  private rows: Row[] = [];
   private reportedIndex = -1;
   private readonly selected = this.register(new Emitter<number>('SpaceListPanel.selected'));
   /** Fires the index (into schedule.spaces) of the room the user selected. */
   readonly onDidSelectSpace: Event<number> = this.selected.event;
+  private readonly previewSelected = this.register(new Emitter<RoomPreview>('SpaceListPanel.previewSelected'));
+  /** Fires the preview room the user selected while the model is still being read. */
+  readonly onDidSelectPreviewRoom: Event<RoomPreview> = this.previewSelected.event;
+  private readonly shownEmitter = this.register(new Emitter<RoomsShown>('SpaceListPanel.shown'));
+  /** Rooms set by setPreview or setSpaces were painted for the first time. */
+  readonly onDidShowRooms: Event<RoomsShown> = this.shownEmitter.event;
 
   constructor() {
     super('SpaceListPanel');
-    this.model = new ArrayTableModel<ListRow>([
-      { title: 'Number', text: (r) => (r.kind === 'storey' ? storeyHeading(r) : `${this.marksOf(r.space).map((m) => `${m.symbol} `).join('')}${r.annotated ? '✎ ' : ''}${r.number || '—'}`), tooltip: (r) => (r.kind === 'space' ? this.tipOf(r) : undefined) },
-      { title: 'Name', text: (r) => (r.kind === 'space' ? r.longName : '') },
-      { title: LISTED_AREA.title, text: (r) => (r.kind === 'space' ? `${formatArea(r.area)}${areaMark(r)}` : ''), alignRight: true, tooltip: (r) => (r.kind === 'space' ? `${r.areaNote}${areaMark(r) ? `\n\n${AREA_MARKS}` : ''}` : undefined) },
+    this.model = new ArrayTableModel<Row>([
+      { title: 'Number', text: (r) => (r.kind === 'storey' ? storeyHeading(r) : r.kind === 'pending' ? r.number || '—' : `${this.marksOf(r.space).map((m) => `${m.symbol} `).join('')}${r.annotated ? '✎ ' : ''}${r.number || '—'}`), tooltip: (r) => (r.kind === 'space' ? this.tipOf(r) : undefined) },
+      { title: 'Name', text: (r) => (r.kind === 'storey' ? '' : r.longName) },
+      {
+        title: LISTED_AREA.title,
+        text: (r) => (r.kind === 'space' ? `${formatArea(r.area)}${areaMark(r)}` : r.kind === 'pending' ? MEASURING : ''),
+        alignRight: true,
+        tooltip: (r) => (r.kind === 'space' ? `${r.areaNote}${areaMark(r) ? `\n\n${AREA_MARKS}` : ''}` : r.kind === 'pending' ? MEASURING_TIP : undefined),
+      },
     ]);
     this.register(ownTableModel(this.model, 'spaces'));
     this.filter.setPlaceholderText('Filter rooms by number, name, storey…');
@@ -59,14 +93,50 @@ export class SpaceListPanel extends Disposable {
     this.register(listen(this.filter, 'returnPressed', () => this.selectFirstMatch(), 'spaceFilter.returnPressed'));
     this.register(listen(this.table, 'clicked', () => this.reportCurrent(), 'spaceTable.clicked'));
     this.register(listen(this.table, WidgetEventTypes.KeyRelease, () => this.reportCurrent(), 'spaceTable.keyRelease'));
+    // The moment rooms are on screen: the count line, whose text every new list changes, repaints in
+    // the same pass of the window as the rows (NodeGui cannot listen to the table's viewport, a widget Qt made).
+    this.register(listen(this.countLabel, WidgetEventTypes.Paint, () => this.painted(), 'spaceCount.paint'));
   }
 
+  /** The complete rooms (replacing a preview, if one was listed); nothing selected. */
   setSpaces(spaces: readonly Space[], isAnnotated: (s: Space) => boolean): void {
     this.spaces = spaces;
+    this.preview = undefined;
+    this.chosenPreview = undefined;
     this.marks.clear();
     this.isAnnotated = isAnnotated;
     this.reportedIndex = -1;
     this.rebuild();
+    this.unshown = { complete: true, rooms: spaces.length };
+  }
+
+  /** Lists the rooms of a preview: numbers, names and storeys, their areas shown as still being measured. */
+  setPreview(rooms: readonly RoomPreview[]): void {
+    this.spaces = [];
+    this.preview = rooms;
+    this.chosenPreview = undefined;
+    this.marks.clear();
+    this.isAnnotated = () => false;
+    this.reportedIndex = -1;
+    this.rebuild();
+    this.unshown = { complete: false, rooms: rooms.length };
+  }
+
+  /** Whether the list shows a preview (rooms whose quantities are still being read). */
+  get showsPreview(): boolean {
+    return this.preview !== undefined;
+  }
+
+  /** The preview room selected, if any. */
+  get selectedPreviewRoom(): RoomPreview | undefined {
+    return this.chosenPreview;
+  }
+
+  /** Empties the list: no model open. */
+  clear(): void {
+    this.setSpaces([], () => false);
+    this.unshown = undefined;
+    this.countLabel.setText('No model open');
   }
 
   /** Re-reads the annotation marks (after the user typed a note). */
@@ -101,6 +171,16 @@ export class SpaceListPanel extends Disposable {
     const tips = this.marksOf(row.space).map((m) => m.tip);
     if (row.annotated) tips.push('This room has your notes');
     return tips.length ? tips.join('\n') : undefined;
+  }
+
+  /** The rows as the user reads them (storey headers span the row: their first cell). */
+  text(): string[][] {
+    return this.model.text().map((cells, i) => (this.rows[i].kind === 'storey' ? [cells[0]] : cells));
+  }
+
+  /** The count line under the filter. */
+  get countText(): string {
+    return this.countLabel.text();
   }
 
   get filterText(): string {
@@ -151,13 +231,42 @@ export class SpaceListPanel extends Disposable {
     return this.selectSpace(order[next]);
   }
 
+  /** A preview room by its position in the list as shown (tests choose rows as a user does). */
+  selectPreviewRow(position: number): RoomPreview | undefined {
+    const pending = this.rows.filter((r): r is PendingRoomRow => r.kind === 'pending');
+    const row = pending[position];
+    if (!row) return undefined;
+    this.table.selectRow(this.rows.indexOf(row));
+    this.choosePreview(row.room);
+    return row.room;
+  }
+
+  private painted(): void {
+    const shown = this.unshown;
+    if (!shown) return;
+    this.unshown = undefined;
+    this.shownEmitter.fire({ ...shown, at: performance.now() });
+  }
+
+  private choosePreview(room: RoomPreview): void {
+    if (room === this.chosenPreview) return;
+    this.chosenPreview = room;
+    this.previewSelected.fire(room);
+  }
+
   private rebuild(): void {
-    this.rows = buildSpaceRows(this.spaces, this.filter.text(), this.isAnnotated);
+    this.rows = this.preview ? buildPreviewRows(this.preview, this.filter.text()) : buildSpaceRows(this.spaces, this.filter.text(), this.isAnnotated);
     this.model.setRows(this.rows);
     this.table.clearSpans();
     this.rows.forEach((r, i) => {
       if (r.kind === 'storey') this.table.setSpan(i, 0, 1, 3);
     });
+    if (this.preview) {
+      const listed = this.rows.filter((r) => r.kind === 'pending').length;
+      const all = this.preview.length;
+      this.countLabel.setText(all === 0 ? 'No rooms' : `${listed === all ? `${all} room${all === 1 ? '' : 's'}` : `${listed} of ${all} rooms`} · areas being measured…`);
+      return;
+    }
     const shown = this.rows.filter((r) => r.kind === 'space').length;
     const annotated = this.spaces.filter((s) => this.isAnnotated(s)).length;
     const total = this.spaces.length;
@@ -169,6 +278,7 @@ export class SpaceListPanel extends Disposable {
   private reportCurrent(): void {
     const row = this.rows[this.table.currentIndex().row()];
     if (row?.kind === 'space') this.report(row.index);
+    else if (row?.kind === 'pending') this.choosePreview(row.room);
   }
 
   private report(spaceIndex: number): void {

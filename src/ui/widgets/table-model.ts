@@ -45,6 +45,11 @@ export class ArrayTableModel<Row> extends QAbstractTableModel {
     return this.rows.length;
   }
 
+  /** Every cell as the view shows it, row by row (tests read the table as the user does). */
+  text(): string[][] {
+    return this.rows.map((r) => this.columns.map((c) => c.text(r)));
+  }
+
   override rowCount(parent?: QModelIndex): number {
     return parent && parent.isValid() ? 0 : this.rows.length;
   }
