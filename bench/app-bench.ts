@@ -3,8 +3,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { ExtractionEngine } from '../src/ifc/extraction-engine';
 import type { AppReport } from '../src/ui/app/app-report';
-import { AppChild, clockTicksPerSecond, cpuSeconds, startAppChild } from './app-process';
+import type { RoomsShownReport } from '../src/ui/app/event-loop-probe';
+import { AppChild, AppChildOptions, clockTicksPerSecond, cpuSeconds, startAppChild, tempHome } from './app-process';
+import { RAW, spawnTimed } from './cli-bench';
 import { median } from './stats';
 
 export interface ResponsivenessMeasurement {
@@ -40,8 +43,8 @@ export interface IdleMeasurement {
 
 const LOADED = /model (loaded|failed|cancelled) \d+ ms after start/;
 
-async function withApp<T>(args: string[], fn: (app: AppChild) => Promise<T>): Promise<T> {
-  const app = startAppChild(args);
+async function withApp<T>(args: string[], options: AppChildOptions, fn: (app: AppChild) => Promise<T>): Promise<T> {
+  const app = startAppChild(args, options);
   try {
     return await fn(app);
   } finally {
@@ -51,7 +54,7 @@ async function withApp<T>(args: string[], fn: (app: AppChild) => Promise<T>): Pr
 
 /** Opens `model` in the app and reads the probe's event-loop stall for that load. */
 export function measureResponsiveness(model: string, modelBytes: number, loadTimeoutMs: number): Promise<ResponsivenessMeasurement> {
-  return withApp([model], async (app) => {
+  return withApp([model], {}, async (app) => {
     await app.waitFor(LOADED, loadTimeoutMs);
     const outcome = /model (loaded|failed|cancelled)/.exec(app.output())![1];
     if (outcome !== 'loaded') throw new Error(`the app did not load ${model} (${outcome}); its output:\n${app.output().slice(-3000)}`);
@@ -77,7 +80,7 @@ export async function measureStartup(runs: number): Promise<StartupMeasurement> 
   const runsMs: number[] = [];
   const appReportedMs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    await withApp(['--no-sample'], async (app) => {
+    await withApp(['--no-sample'], {}, async (app) => {
       const at = await app.waitFor(/first-paint \{/, 60_000);
       runsMs.push(Math.round(at - app.spawnedAt));
       const paint = app.reports().find((r) => r.event === 'first-paint');
@@ -89,7 +92,7 @@ export async function measureStartup(runs: number): Promise<StartupMeasurement> 
 
 /** CPU use of the app, all threads, over `seconds` of idling with `model` open. */
 export function measureIdle(model: string, seconds: number): Promise<IdleMeasurement> {
-  return withApp([model], async (app) => {
+  return withApp([model], {}, async (app) => {
     await app.waitFor(LOADED, 120_000);
     // Let the load's after-effects settle (the worker's exit, the first monitor sample, the GC).
     await new Promise((r) => setTimeout(r, 3000));
@@ -150,4 +153,103 @@ export async function measureGuiCycles(model: string, kind: 'open-close' | 'open
     await app.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export interface FirstRoomsRun {
+  mode: 'raw' | ExtractionEngine;
+  /** raw: process start to exit; the app: open request to the rooms' first paint (the preview). */
+  firstMs: number;
+  /** The app: open request to the complete rooms' first paint. */
+  fullMs: number;
+  rooms: number;
+}
+
+export interface FirstRoomsMeasurement {
+  model: string;
+  modelBytes: number;
+  runs: number;
+  /** Medians. */
+  rawMs: number;
+  fast: { firstMs: number; fullMs: number };
+  webIfc: { firstMs: number; fullMs: number };
+  /** fast first rooms / raw web-ifc: the issue's figure (goal ≤ 0.3×). */
+  firstRatio: number;
+  fullRatio: number;
+  webIfcFirstRatio: number;
+  /** The ratio of each alternation round (its three runs side by side), the spread under load. */
+  roundRatios: number[];
+  rooms: number;
+}
+
+/** Waits past the window's first paint before opening: the app is up, as when the user chooses File → Open. */
+const OPEN_AFTER_MS = 2000;
+const ROOMS_SHOWN = /rooms-shown \{[^\n]*"complete":true/;
+
+/** One app process: opens `file` with `engine` once its window is up, and reads when the rooms reached the screen. */
+async function guiRun(file: string, engine: ExtractionEngine, home: string, timeoutMs: number): Promise<FirstRoomsRun> {
+  // The home is shared (its code cache); its report file must hold this run's lines alone.
+  fs.rmSync(path.join(home, 'event-loop.jsonl'), { force: true });
+  return withApp([file, '--engine', engine, '--open-after', String(OPEN_AFTER_MS)], { home }, async (app) => {
+    await app.waitFor(ROOMS_SHOWN, timeoutMs);
+    const shown = app.reports().filter((r): r is RoomsShownReport & Record<string, unknown> => r.event === 'rooms-shown');
+    const full = shown.find((r) => r.complete);
+    if (!full) throw new Error(`the app printed its complete rooms but wrote no report line; its output:\n${app.output().slice(-3000)}`);
+    if (full.engine !== engine) throw new Error(`--engine ${engine}: the app read ${path.basename(file)} with ${full.engine}`);
+    return { mode: engine, firstMs: shown[0].msSinceOpen, fullMs: full.msSinceOpen, rooms: full.rooms };
+  });
+}
+
+async function rawRun(file: string): Promise<FirstRoomsRun> {
+  const r = await spawnTimed([RAW, file]);
+  const rooms = (JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { spaces: number }).spaces;
+  return { mode: 'raw', firstMs: r.ms, fullMs: r.ms, rooms };
+}
+
+/**
+ * Time to the first rooms on screen in the GUI (its window already up; the open request until the
+ * room list painted them) with each engine, against raw web-ifc in a process of its own (Init, read,
+ * OpenModel). The three alternate, the order rotating each round. One app folder for all runs, with
+ * web-ifc's code cache warmed first, as on a user's machine.
+ */
+export async function measureFirstRooms(file: string, runs: number, onRun?: (r: FirstRoomsRun) => void, timeoutMs = 10 * 60_000): Promise<FirstRoomsMeasurement> {
+  const home = tempHome('ifc-rs-first-rooms-');
+  const all: FirstRoomsRun[] = [];
+  const roundRatios: number[] = [];
+  try {
+    await guiRun(path.join(__dirname, '..', '..', 'test', 'fixtures', 'ifc', 'real', 'OneZone.ifc'), 'fast', home, timeoutMs);
+    const modes: FirstRoomsRun['mode'][] = ['raw', 'fast', 'web-ifc'];
+    for (let i = 0; i < runs; i++) {
+      const round: FirstRoomsRun[] = [];
+      for (let k = 0; k < modes.length; k++) {
+        const mode = modes[(k + i) % modes.length];
+        const r = mode === 'raw' ? await rawRun(file) : await guiRun(file, mode, home, timeoutMs);
+        round.push(r);
+        all.push(r);
+        onRun?.(r);
+      }
+      roundRatios.push(round.find((r) => r.mode === 'fast')!.firstMs / round.find((r) => r.mode === 'raw')!.firstMs);
+    }
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+  const counts = new Set(all.map((r) => r.rooms));
+  if (counts.size !== 1) throw new Error(`raw web-ifc and the app count different rooms in ${path.basename(file)}: ${[...counts].join(', ')}`);
+  const of = (mode: FirstRoomsRun['mode']) => all.filter((r) => r.mode === mode);
+  const first = (mode: FirstRoomsRun['mode']) => median(of(mode).map((r) => r.firstMs));
+  const full = (mode: FirstRoomsRun['mode']) => median(of(mode).map((r) => r.fullMs));
+  const rawMs = first('raw');
+  const round2 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    model: path.basename(file),
+    modelBytes: fs.statSync(file).size,
+    runs,
+    rawMs: Math.round(rawMs),
+    fast: { firstMs: Math.round(first('fast')), fullMs: Math.round(full('fast')) },
+    webIfc: { firstMs: Math.round(first('web-ifc')), fullMs: Math.round(full('web-ifc')) },
+    firstRatio: round2(first('fast') / rawMs),
+    fullRatio: round2(full('fast') / rawMs),
+    webIfcFirstRatio: round2(first('web-ifc') / rawMs),
+    roundRatios: roundRatios.map(round2),
+    rooms: all[0].rooms,
+  };
 }

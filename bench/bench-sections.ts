@@ -10,7 +10,7 @@ import { measurePlan } from './plan-bench';
 import { measureCli } from './cli-bench';
 import { measureExtraction } from './extraction-bench';
 import { measureOpenCloseInFreshProcess } from './open-close-bench';
-import { GuiCyclesMeasurement, measureGuiCycles } from './app-bench';
+import { GuiCyclesMeasurement, measureFirstRooms, measureGuiCycles } from './app-bench';
 import { BenchRow, mb, msText, sizeMb } from './report-table';
 
 export interface BenchPlan {
@@ -30,6 +30,9 @@ export interface BenchPlan {
   cycleModel: string;
   cancelCycles: number;
   closeCycles: number;
+  /** Models of the GUI's time to first rooms on screen against raw web-ifc: generated and a real sample. */
+  firstRoomsModels: { path: string; kind: 'generated' | 'real' }[];
+  firstRoomsRuns: number;
   /** The model and count of the window's own open→close and open→cancel cycles (--exercise). */
   guiCycleModel: string;
   guiCycles: number;
@@ -49,7 +52,7 @@ export interface SectionResult {
 
 type Log = (line: string) => void;
 
-const GOALS = { cliGenerated: 0.5, cliReal: 0.7, fastRssPerSize: 1.5, ratio: 1.3, roomGeometryShare: 0.15, rssPerSize: 3.5, stallMs: 50, cancelUiMs: 100, workerExitMs: 500, cycleGrowthMb: 20, guiCycleGrowthMb: 10, startupMs: 1500, idlePercent: 0.5 };
+const GOALS = { guiFirstRooms: 0.3, cliGenerated: 0.5, cliReal: 0.7, fastRssPerSize: 1.5, ratio: 1.3, roomGeometryShare: 0.15, rssPerSize: 3.5, stallMs: 50, cancelUiMs: 100, workerExitMs: 500, cycleGrowthMb: 20, guiCycleGrowthMb: 10, startupMs: 1500, idlePercent: 0.5 };
 
 async function section(name: string, log: Log, fn: () => Promise<{ rows: BenchRow[]; data: unknown }>): Promise<SectionResult> {
   const started = performance.now();
@@ -258,6 +261,32 @@ export function cliSection(plan: BenchPlan, log: Log): Promise<SectionResult> {
       if (!worst || over > worst.ratio / worst.goal) worst = { ratio: m.fastRatio, model: name(model), goal };
     }
     if (worst) rows.push({ area: 'cli', figure: 'CLI fast / raw web-ifc, worst model', measured: `${worst.ratio.toFixed(2)}× (${worst.model})`, goal: `≤ ${worst.goal}×`, pass: worst.ratio <= worst.goal });
+    return { rows, data };
+  });
+}
+
+/** The GUI's first rooms on screen (the preview) and complete rooms against raw web-ifc; the worst ratio is the figure. */
+export function firstRoomsSection(plan: BenchPlan, log: Log): Promise<SectionResult> {
+  return section('first-rooms', log, async () => {
+    const rows: BenchRow[] = [];
+    const data = [];
+    let worst: { ratio: number; model: string } | undefined;
+    for (const { path: model, kind } of plan.firstRoomsModels) {
+      const m = await measureFirstRooms(model, plan.firstRoomsRuns, (r) => log(`  ${r.mode} ${name(model)}: ${r.mode === 'raw' ? msText(r.firstMs) : `first rooms ${msText(r.firstMs)}, complete ${msText(r.fullMs)}`}`));
+      data.push(m);
+      const size = sizeMb(m.modelBytes);
+      rows.push(
+        {
+          area: 'first rooms',
+          figure: `${size} ${kind} (${name(model)}, ${m.rooms} rooms): raw web-ifc vs GUI first rooms on screen / complete, --engine fast; web-ifc`,
+          measured: `${msText(m.rawMs)} vs ${msText(m.fast.firstMs)} / ${msText(m.fast.fullMs)}; ${msText(m.webIfc.firstMs)} / ${msText(m.webIfc.fullMs)}`,
+          goal: '',
+        },
+        { area: 'first rooms', figure: `${size} ${kind}: GUI first rooms on screen / raw web-ifc (fast; each round ${m.roundRatios.map((x) => x.toFixed(2)).join(', ')})`, measured: `${m.firstRatio.toFixed(2)}× (complete rooms ${m.fullRatio.toFixed(2)}×; web-ifc engine first rooms ${m.webIfcFirstRatio.toFixed(2)}×)`, goal: `≤ ${GOALS.guiFirstRooms}×`, pass: m.firstRatio <= GOALS.guiFirstRooms },
+      );
+      if (!worst || m.firstRatio > worst.ratio) worst = { ratio: m.firstRatio, model: name(model) };
+    }
+    if (worst) rows.push({ area: 'first rooms', figure: 'GUI first rooms on screen / raw web-ifc, worst model', measured: `${worst.ratio.toFixed(2)}× (${worst.model})`, goal: `≤ ${GOALS.guiFirstRooms}×`, pass: worst.ratio <= GOALS.guiFirstRooms });
     return { rows, data };
   });
 }

@@ -35,10 +35,11 @@ export interface CliMeasurement {
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'out', 'src', 'cli', 'main.js');
-const RAW = path.join(__dirname, 'raw-open-process.js');
+/** Raw web-ifc in a process of its own: the reference of the CLI's and the GUI's end-to-end figures. */
+export const RAW = path.join(__dirname, 'raw-open-process.js');
 const TIME = '/usr/bin/time';
 
-function spawnTimed(args: string[]): Promise<{ ms: number; peakRssBytes: number | null; stdout: string }> {
+export function spawnTimed(args: string[]): Promise<{ ms: number; peakRssBytes: number | null; stdout: string }> {
   const withTime = fs.existsSync(TIME);
   const [cmd, argv] = withTime ? [TIME, ['-f', 'peak-kb %M', process.execPath, ...args]] : [process.execPath, args];
   return new Promise((resolve, reject) => {

@@ -6,15 +6,15 @@
 //   npm run bench -- --quick          CI-sized: a 12 MB model, fewer repetitions (< 1 min)
 //   npm run bench -- --json out.json  also write every measurement as JSON
 //   npm run bench -- --markdown t.md  also write the machine and the table in Markdown (for docs/performance.md)
-//   npm run bench -- --only cancel,idle   run some parts only (cli, extraction, responsiveness, cancel, cycles, gui-cycles, start-up, idle, diff, plan)
+//   npm run bench -- --only cancel,idle   run some parts only (cli, first-rooms, extraction, responsiveness, cancel, cycles, gui-cycles, start-up, idle, diff, plan)
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { cliSection, diffSection, planSection, BenchPlan, cancelSection, cyclesSection, extractionSection, guiCyclesSection, idleSection, responsivenessSection, SectionResult, startupSection } from './bench-sections';
+import { cliSection, firstRoomsSection, diffSection, planSection, BenchPlan, cancelSection, cyclesSection, extractionSection, guiCyclesSection, idleSection, responsivenessSection, SectionResult, startupSection } from './bench-sections';
 import { generateLargeModel, GeneratedModel, repositoryRoot } from './model-generator';
 import { describeMachine, formatMarkdownTable, formatTable, machineInfo } from './report-table';
 
-const PARTS = ['cli', 'extraction', 'responsiveness', 'cancel', 'cycles', 'gui-cycles', 'start-up', 'idle', 'diff', 'plan'] as const;
+const PARTS = ['cli', 'first-rooms', 'extraction', 'responsiveness', 'cancel', 'cycles', 'gui-cycles', 'start-up', 'idle', 'diff', 'plan'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -63,19 +63,22 @@ async function main(): Promise<void> {
   // A second exporter: Revit's rooms are rectangles with quantity sets, ArchiCAD's polylines with boundaries.
   const revit = options.quick ? undefined : await model(path.join(root, 'test', 'fixtures', 'ifc', 'real', 'LargeBuilding.ifc'), 70, log);
   const plan: BenchPlan = options.quick
-    ? { mode: 'quick', extractionModels: [small.path], extractionRuns: 1, cliModels: [], cliRuns: 1, baselineModel: sample, responsivenessModel: small.path, cancelModel: small.path, cancelPoints: 10, cycleModel: sample, cancelCycles: 10, closeCycles: 5, guiCycleModel: sample, guiCycles: 5, startupRuns: 3, idleModel: sample, idleSeconds: 5, seed: options.seed }
-    : { mode: 'full', extractionModels: [small.path, large.path, ...(revit ? [revit.path] : [])], extractionRuns: 3, cliModels: [], cliRuns: 3, baselineModel: sample, responsivenessModel: large.path, cancelModel: large.path, cancelPoints: 20, cycleModel: small.path, cancelCycles: 50, closeCycles: 20, guiCycleModel: sample, guiCycles: 20, startupRuns: 5, idleModel: sample, idleSeconds: 10, seed: options.seed };
+    ? { mode: 'quick', extractionModels: [small.path], extractionRuns: 1, cliModels: [], cliRuns: 1, firstRoomsModels: [], firstRoomsRuns: 1, baselineModel: sample, responsivenessModel: small.path, cancelModel: small.path, cancelPoints: 10, cycleModel: sample, cancelCycles: 10, closeCycles: 5, guiCycleModel: sample, guiCycles: 5, startupRuns: 3, idleModel: sample, idleSeconds: 5, seed: options.seed }
+    : { mode: 'full', extractionModels: [small.path, large.path, ...(revit ? [revit.path] : [])], extractionRuns: 3, cliModels: [], cliRuns: 3, firstRoomsModels: [], firstRoomsRuns: 3, baselineModel: sample, responsivenessModel: large.path, cancelModel: large.path, cancelPoints: 20, cycleModel: small.path, cancelCycles: 50, closeCycles: 20, guiCycleModel: sample, guiCycles: 20, startupRuns: 5, idleModel: sample, idleSeconds: 10, seed: options.seed };
   // End to end through the CLI: the generated models of both exporters and real 1–4 MB samples.
   const real = (f: string) => ({ path: path.join(root, 'test', 'fixtures', 'ifc', 'real', f), kind: 'real' as const });
   plan.cliModels = options.quick
     ? [{ path: small.path, kind: 'generated' }, real('LargeBuilding.ifc')]
     : [{ path: small.path, kind: 'generated' }, { path: large.path, kind: 'generated' }, ...(revit ? [{ path: revit.path, kind: 'generated' as const }] : []), real('LargeBuilding.ifc'), real('OneZone.ifc')];
   plan.cliRuns = options.quick ? 1 : 3;
+  // The GUI's first rooms: the generated models of both exporters and a real sample.
+  plan.firstRoomsModels = options.quick ? [{ path: small.path, kind: 'generated' }, real('LargeBuilding.ifc')] : [{ path: small.path, kind: 'generated' }, { path: large.path, kind: 'generated' }, ...(revit ? [{ path: revit.path, kind: 'generated' as const }] : []), real('LargeBuilding.ifc')];
   const sizeOf = (file: string) => fs.statSync(file).size;
   const wanted = (p: Part) => !options.only || options.only.includes(p);
 
   const sections: SectionResult[] = [];
   if (wanted('cli')) sections.push(await cliSection(plan, log));
+  if (wanted('first-rooms')) sections.push(await firstRoomsSection(plan, log));
   if (wanted('extraction')) sections.push(...(await extractionSection(plan, log)));
   if (wanted('responsiveness')) sections.push(await responsivenessSection(plan, sizeOf(plan.responsivenessModel), log));
   if (wanted('cancel')) sections.push(await cancelSection(plan, sizeOf(plan.cancelModel), log));

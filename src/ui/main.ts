@@ -29,7 +29,7 @@ function main(): void {
 
   // Everything the process owns; disposed in reverse order at exit (automation, then the app).
   const lifetime = markAsSingleton(new DisposableStore('process'));
-  const app = lifetime.add(new AppController());
+  const app = lifetime.add(new AppController({ engine: args.engine }));
   let exiting = false;
   const exit = (code: number, why: string) => {
     if (exiting) return;
@@ -62,8 +62,8 @@ function main(): void {
   log().info(`window shown ${Math.round(performance.now() - started)} ms after start (signal handlers installed)`);
   const automation = lifetime.add(new Automation(app, args, (code, why) => exit(code, why), started));
   const file = args.file ?? (args.sample ? defaultSamplePath() : undefined);
-  // An exercise opens the model itself, once per cycle.
-  if (file && !args.exercise) app.open(file);
+  // An exercise opens the model itself, once per cycle; --open-after opens it later (automation).
+  if (file && !args.exercise && args.openAfter === undefined) app.open(file);
   automation.start(file);
 }
 

@@ -1,6 +1,7 @@
 // The desktop app's command line. Flags used by tests and docs: --screenshot (grab the main window
 // once the model is shown) and --quit-after; both work offscreen.
 import { Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_ENGINE, EXTRACTION_ENGINES, ExtractionEngine } from '../../ifc/extraction-engine';
 import { ExerciseSpec, parseExercise } from './exercise';
 
 export type ScreenshotMoment = 'loaded' | 'loading' | 'diagnostics';
@@ -24,6 +25,10 @@ export interface AppArgs {
   quitAfter: number | undefined;
   /** For the loading screenshot and cancel demos: cancel the load after this many ms. */
   cancelAfter: number | undefined;
+  /** Open the file this many ms after the window is shown (as File → Open in a running window), not at once. */
+  openAfter: number | undefined;
+  /** How models are read: the CLI's --engine. */
+  engine: ExtractionEngine;
   /** Run cycles on the model in the real window (open-close:N, open-cancel:N). */
   exercise: ExerciseSpec | undefined;
   /** Write the Diagnostics report as JSON here (after the exercise, or once the model loaded) and quit. */
@@ -56,6 +61,8 @@ export function parseAppArgs(argv: string[]): AppArgs {
     .option('--keep-running', 'keep running after the screenshot')
     .option('--quit-after <ms>', 'quit after this many milliseconds', positiveInt)
     .option('--cancel-after <ms>', 'cancel the model load after this many milliseconds', positiveInt)
+    .option('--open-after <ms>', 'open the file this many milliseconds after the window is shown, as File → Open would', positiveInt)
+    .option('--engine <engine>', `how models are read: ${EXTRACTION_ENGINES.join(' | ')}`, DEFAULT_ENGINE)
     .option('--compare-with <file>', 'once loaded, compare the model with this earlier revision (File → Compare with…)')
     .option('--check-ids <file>', 'once loaded, check the model against this IDS file (Tools → Check requirements…)')
     .option('--exercise <kind:N>', 'run N cycles on the model in the window: open-close:N or open-cancel:N (cancels at random moments)', parseExercise)
@@ -64,9 +71,11 @@ export function parseAppArgs(argv: string[]): AppArgs {
     .allowExcessArguments(false)
     .exitOverride();
   program.parse(argv);
-  const o = program.opts<{ sample: boolean; screenshot?: string; screenshotWhen: string; select?: string; tab?: string; view?: string; storey?: string; keepRunning?: boolean; quitAfter?: number; cancelAfter?: number; exercise?: ExerciseSpec; report?: string; verbose?: boolean; compareWith?: string; checkIds?: string }>();
+  const o = program.opts<{ sample: boolean; screenshot?: string; screenshotWhen: string; select?: string; tab?: string; view?: string; storey?: string; keepRunning?: boolean; quitAfter?: number; cancelAfter?: number; openAfter?: number; engine: string; exercise?: ExerciseSpec; report?: string; verbose?: boolean; compareWith?: string; checkIds?: string }>();
   const when = o.screenshotWhen as ScreenshotMoment;
   if (!['loaded', 'loading', 'diagnostics'].includes(when)) throw new InvalidArgumentError(`--screenshot-when: expected loaded, loading or diagnostics, got ${when}`);
+  const engine = o.engine as ExtractionEngine;
+  if (!EXTRACTION_ENGINES.includes(engine)) throw new InvalidArgumentError(`--engine: expected ${EXTRACTION_ENGINES.join(' or ')}, got ${o.engine}`);
   const tab = o.tab as AppArgs['tab'];
   if (tab && !['properties', 'boundaries', 'relationships', 'notes'].includes(tab)) throw new InvalidArgumentError(`--tab: unknown tab ${tab}`);
   if (o.view !== undefined && o.view !== 'plan') throw new InvalidArgumentError(`--view: expected plan, got ${o.view}`);
@@ -82,6 +91,8 @@ export function parseAppArgs(argv: string[]): AppArgs {
     quitAfterScreenshot: !o.keepRunning,
     quitAfter: o.quitAfter,
     cancelAfter: o.cancelAfter,
+    openAfter: o.openAfter,
+    engine,
     exercise: o.exercise,
     report: o.report,
     verbose: Boolean(o.verbose),

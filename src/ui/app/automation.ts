@@ -40,6 +40,8 @@ export class Automation extends Disposable {
     // --quit-after closes the main window, exactly as the user would: the same path to exit code 0.
     if (a.quitAfter !== undefined) this.register(disposableTimeout(() => this.app.window.window.close(), a.quitAfter, 'quit-after', { owner: this }));
     if (a.cancelAfter !== undefined) this.register(disposableTimeout(() => void this.app.cancel(), a.cancelAfter, 'cancel-after', { owner: this }));
+    // As File → Open in a window already up: the time to the rooms is then the load's alone.
+    if (a.openAfter !== undefined && file && !a.exercise) this.register(disposableTimeout(() => this.app.open(file), a.openAfter, 'open-after', { owner: this }));
     this.watchEventLoop();
     this.register(
       this.app.onDidFinishLoad((o) => {
@@ -100,6 +102,15 @@ export class Automation extends Disposable {
   /** The responsiveness and start-up benchmark's probe (src/ui/app/event-loop-probe.ts). */
   private watchEventLoop(): void {
     const probe = this.register(new EventLoopProbe());
+    this.register(
+      this.app.window.spaces.onDidShowRooms((shown) => {
+        const { startedAt, file } = this.app.loader;
+        if (startedAt === undefined || file === undefined) return;
+        // Asked for, or (complete rooms) the one that read them: the fast engine hands files it refuses to web-ifc.
+        const engine = (shown.complete ? this.app.session?.schedule.metadata.engine.name : undefined) ?? this.app.loader.engine;
+        probe.roomsShown({ event: 'rooms-shown', file, complete: shown.complete, rooms: shown.rooms, msSinceOpen: Math.round(shown.at - startedAt), engine });
+      }),
+    );
     probe.watchFirstPaint((onPaint) => listen(this.app.window.window, WidgetEventTypes.Paint, onPaint, 'mainWindow.firstPaint'));
     // The command-line file is already loading when automation starts; later loads announce themselves.
     if (this.app.loader.isLoading) probe.startLoad(this.app.loader.file ?? '');

@@ -1,6 +1,6 @@
 // Proof of "never freezes", measured inside the real app: how long the GUI thread's event loop
-// stalls while a model loads (perf_hooks.monitorEventLoopDelay), and when the main window first
-// paints. Each result is one JSON log line and, when IFC_RS_EVENT_LOOP_REPORT names a file, one
+// stalls while a model loads (perf_hooks.monitorEventLoopDelay), when the main window first
+// paints, and when a load's rooms first reach the screen (preview, then complete). Each result is one JSON log line and, when IFC_RS_EVENT_LOOP_REPORT names a file, one
 // JSON line appended there for the benchmark (bench/run.ts) to read.
 import * as fs from 'fs';
 import { IntervalHistogram, monitorEventLoopDelay } from 'perf_hooks';
@@ -37,6 +37,17 @@ export interface FirstPaint {
   event: 'first-paint';
   /** From process start (performance.timeOrigin), so Node and Qt start-up are included. */
   msSinceProcessStart: number;
+}
+
+export interface RoomsShownReport {
+  event: 'rooms-shown';
+  file: string;
+  /** false: the preview (areas still being measured); true: the complete schedule. */
+  complete: boolean;
+  rooms: number;
+  /** From the open request to the list's first paint of these rooms. */
+  msSinceOpen: number;
+  engine: string;
 }
 
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
@@ -136,7 +147,13 @@ export class EventLoopProbe extends Disposable {
     });
   }
 
-  private write(result: EventLoopStall | FirstPaint): void {
+  /** Reports rooms that reached the screen (the list painted them). */
+  roomsShown(result: RoomsShownReport): void {
+    this.write(result);
+    log().info(`rooms-shown ${JSON.stringify(result)}`);
+  }
+
+  private write(result: EventLoopStall | FirstPaint | RoomsShownReport): void {
     if (!this.reportFile) return;
     try {
       fs.appendFileSync(this.reportFile, `${JSON.stringify(result)}\n`);
