@@ -1,24 +1,17 @@
-// One input file of `extract`: read it through the extraction worker (the GUI's path), then export
-// it through the export worker, or to stdout for `-o -`. Progress goes to one bar for both steps.
-import { ExtractionEngine } from '../ifc/extraction-engine';
+// One input file of `extract`: read it through the extraction worker (the GUI's path), then write
+// its export (export-steps.ts). Progress goes to one bar for both steps.
 import * as path from 'path';
 import { DisposableStore } from '../core/lifecycle';
-import { OperationRunner } from '../core/operations/operation-runner';
-import { RunningOperation } from '../core/operations/running-operation';
-import { Annotations, RoomSchedule } from '../core/schedule/model';
-import { ScheduleTemplate } from '../core/schedule/schedule-template';
-import { mergeAnnotations } from '../export/export-selection';
-import { writeCsvTable, csvTableRowCount } from '../export/csv-export';
-import { startExport } from '../export/export-job';
-import { CsvOptions, CsvTable, ExportFormat, UNATTENDED_EXPORT } from '../export/export-options';
-import { ExportSelection } from '../export/export-selection';
+import type { OperationRunner } from '../core/operations/operation-runner';
+import type { RunningOperation } from '../core/operations/running-operation';
+import type { Annotations, RoomSchedule } from '../core/schedule/model';
+import type { ScheduleTemplate } from '../core/schedule/schedule-template';
+import type { CsvOptions, CsvTable, ExportFormat } from '../export/export-options';
 import { EXPORTER } from '../export/exporter-info';
-import { writeJsonDocument } from '../export/json-export';
-import { RowProgress } from '../export/row-progress';
-import { streamSink } from '../export/text-sink';
-import { AnnotatedCopyOutput, startAnnotatedCopy } from '../ifc/annotated-copy-job';
+import type { AnnotatedCopyOutput } from '../ifc/annotated-copy-job';
+import type { ExtractionEngine } from '../ifc/extraction-engine';
 import { startExtraction } from '../ifc/extraction-job';
-import { OutputPlan } from './output-plan';
+import type { OutputPlan } from './output-plan';
 import { ProgressBar } from './progress-bar';
 
 export interface ExtractFileOptions {
@@ -43,11 +36,16 @@ export interface ExtractFileResult {
   annotatedCopy?: AnnotatedCopyOutput;
 }
 
-/** Tells the caller which operation is running, so Ctrl-C can cancel it. */
-export type TrackOperation = (op: RunningOperation<unknown> | undefined) => void;
+/** What Ctrl-C stops: an operation in a worker, or an export written on this thread. */
+export interface Cancellable {
+  cancel(reason: 'user'): unknown;
+}
+
+/** Tells the caller what is running, so Ctrl-C can cancel it. */
+export type TrackOperation = (step: Cancellable | undefined) => void;
 
 async function run<Out>(op: RunningOperation<Out>, bar: ProgressBar | undefined, track: TrackOperation, store: DisposableStore): Promise<Out> {
-  track(op as RunningOperation<unknown>);
+  track(op);
   if (bar) store.add(op.onDidProgress((p) => bar.update(p)));
   try {
     return await op.result;
@@ -56,55 +54,24 @@ async function run<Out>(op: RunningOperation<Out>, bar: ProgressBar | undefined,
   }
 }
 
-async function writeSchedule(schedule: RoomSchedule, options: ExtractFileOptions, stdout: NodeJS.WriteStream): Promise<void> {
-  const selection = new ExportSelection(schedule, options.annotations, undefined);
-  const sink = streamSink(stdout);
-  if (options.format === 'json') {
-    await writeJsonDocument(selection, sink, UNATTENDED_EXPORT);
-    await sink.write('\n');
-    return;
-  }
-  // planOutputs allows stdout for CSV only with exactly one table.
-  const table = options.tables![0];
-  await writeCsvTable(selection, selection.scheduleTable(options.template), table, sink, options.csv, new RowProgress(UNATTENDED_EXPORT, csvTableRowCount(selection, table), 'CSV'));
-}
-
-async function writeToStdout(schedule: RoomSchedule, options: ExtractFileOptions, stdout: NodeJS.WriteStream): Promise<void> {
-  // A reader that stops early (`| head`) closes the pipe: that is its choice, not our failure. The
-  // pending write rejects with the error; this listener only keeps the 'error' event from being fatal.
-  const ignoreClosedPipe = () => undefined;
-  stdout.on('error', ignoreClosedPipe);
-  try {
-    await writeSchedule(schedule, options, stdout);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
-  } finally {
-    stdout.off('error', ignoreClosedPipe);
-  }
-}
-
 export async function extractFile(runner: OperationRunner, plan: OutputPlan, options: ExtractFileOptions, stdio: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, track: TrackOperation): Promise<ExtractFileResult> {
   const name = path.basename(plan.input);
   const store = new DisposableStore(`cli:extract ${name}`);
   const bar = options.showProgress ? store.add(new ProgressBar(stdio.stderr, name, { phaseLines: options.phaseLines })) : undefined;
+  const follow = <Out>(op: RunningOperation<Out>) => run(op, bar, track, store);
   try {
     const extraction = startExtraction(runner, { path: path.resolve(plan.input), name, skipGeometry: options.skipGeometry, engine: options.engine, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' });
-    const schedule = await run(extraction, bar, track, store);
-    // The notes go into the copy before the export: a stdout export ends the run.
-    const annotatedCopy = options.writeIfc
-      ? await run(startAnnotatedCopy(runner, { source: path.resolve(plan.input), target: options.writeIfc, notes: mergeAnnotations(schedule.annotations, options.annotations) }), bar, track, store)
-      : undefined;
+    // Loaded only now that the worker is starting: it needs 60-300 ms before it reads a byte.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const steps = require('./export-steps') as typeof import('./export-steps');
+    const schedule = await follow(extraction);
+    const annotatedCopy = options.writeIfc ? await steps.writeAnnotatedCopy(runner, schedule, path.resolve(plan.input), options.writeIfc, options, follow) : undefined;
     if (plan.outPath === '-') {
       bar?.dispose();
-      await writeToStdout(schedule, options, stdio.stdout);
+      await steps.writeToStdout(schedule, options, stdio.stdout);
       return { schedule, files: [], annotatedCopy };
     }
-    const exporting = startExport(runner, {
-      schedule,
-      annotations: options.annotations,
-      request: { format: options.format, outPath: plan.outPath, tables: options.tables, csv: options.csv, template: options.template },
-    });
-    const { files } = await run(exporting, bar, track, store);
+    const files = await steps.exportToFiles(runner, schedule, plan, options, bar, follow, track);
     return { schedule, files, annotatedCopy };
   } finally {
     store.dispose();

@@ -7,7 +7,6 @@ import * as path from 'path';
 import { Disposable } from '../core/lifecycle';
 import { isCancelled, OperationError } from '../core/operations/operation-error';
 import { OperationRunner } from '../core/operations/operation-runner';
-import { RunningOperation } from '../core/operations/running-operation';
 import { toErrorInfo } from '../core/operations/worker-side';
 import { Annotations } from '../core/schedule/model';
 import { ScheduleTemplate } from '../core/schedule/schedule-template';
@@ -18,13 +17,13 @@ import { readAnnotationsOption } from './annotations-option';
 import { term, terminalSafe } from '../platform/terminal-text';
 import { CliIO, EXIT, formatDuration, plural } from './cli-io';
 import type { ExtractCommandOptions } from './extract-command';
-import { extractFile } from './extract-file';
+import { Cancellable, extractFile } from './extract-file';
 import { InterruptSignal, onInterrupt, SIGNAL_EXIT_CODE } from './interrupt';
 import { checkOutputTargets, createOutputFolders, OutputPlan, planOutputs, resolveFormat, UsageError } from './output-plan';
 
 class ExtractRun extends Disposable {
   private readonly runner: OperationRunner;
-  private current: RunningOperation<unknown> | undefined;
+  private current: Cancellable | undefined;
   private interruptedBy: InterruptSignal | undefined;
 
   constructor(private readonly io: CliIO) {

@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { withoutModelExtension } from '../core/schedule/model-file';
 import { CsvTable, ExportFormat, EXPORT_FORMATS } from '../export/export-options';
-import { exportTargets } from '../export/export-schedule';
+import { exportTargets } from '../export/export-targets';
 import { checkReplaceable, ProtectedFile } from '../platform/atomic-file';
 import { fileError } from '../core/files/file-errors';
 

@@ -1,8 +1,7 @@
 // `ifc-room-schedule plan MODEL` as the user types it: options and help. What it does (the floor
 // plan of a storey, or of every storey, as SVG or PNG) is in plan-run.ts, loaded only when plan runs.
 import { Command, Option } from 'commander';
-import { COLOUR_KEYS, ColourKey } from '../core/plan/colour-schemes';
-import { PLAN_ORIENTATIONS, PlanOrientation } from '../core/plan/plan-scene';
+import { COLOUR_KEYS, ColourKey, PLAN_ORIENTATIONS, PlanOrientation } from '../core/plan/plan-options';
 import { CliIO } from './cli-io';
 
 export const PLAN_FORMATS = ['svg', 'png'] as const;

@@ -5,7 +5,7 @@
 // (12.340000000000002) helps nobody in a spreadsheet. UTF-8; a BOM and the separator are options
 // (see CsvOptions); every field is quoted and formula-like text neutralised (csv-formula-guard.ts).
 import { stringify } from 'csv-stringify/sync';
-import { CsvOptions, CsvTable, CSV_TABLES, ExportControl } from './export-options';
+import { CsvOptions, CsvTable, ExportControl } from './export-options';
 import { ExportSelection } from './export-selection';
 import { RowProgress } from './row-progress';
 import { ScheduleTable, withGlobalId } from '../core/schedule/schedule-table';
@@ -15,23 +15,6 @@ import { TextSink } from './text-sink';
 
 // csv-stringify is called per chunk of rows: one call per row costs 3x more, one call for all holds the table in memory.
 const ROWS_PER_CHUNK = 200;
-
-export interface CsvTableFile {
-  table: CsvTable;
-  path: string;
-}
-
-/**
- * Where each table goes. One table: `outPath` itself. Both: `outPath` is a base name, its ".csv"
- * dropped: "out/schedule.csv" (or "out/schedule") gives "out/schedule.rooms.csv" and
- * "out/schedule.boundaries.csv".
- */
-export function csvTableFiles(outPath: string, tables: readonly CsvTable[] = CSV_TABLES): CsvTableFile[] {
-  const unique = CSV_TABLES.filter((t) => tables.includes(t));
-  if (unique.length === 1) return [{ table: unique[0], path: outPath }];
-  const base = outPath.replace(/\.csv$/i, '');
-  return unique.map((table) => ({ table, path: `${base}.${table}.csv` }));
-}
 
 export function csvTableRowCount(selection: ExportSelection, table: CsvTable): number {
   return table === 'rooms' ? selection.spaces.length : selection.boundaryCount;

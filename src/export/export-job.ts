@@ -1,13 +1,15 @@
 // Main-thread side of an export: runs it as a cancellable operation in its own worker, so writing a
 // 50 MB workbook never freezes the window. Same cancel path as extraction: operation.cancel().
+// A caller with no window (the CLI) may write it on its own thread instead (exportOnThisThread).
 import * as path from 'path';
 import { OperationRunner } from '../core/operations/operation-runner';
 import { RunningOperation } from '../core/operations/running-operation';
 import { Annotations, RoomSchedule } from '../core/schedule/model';
 import { newStagingToken, removeStagedFilesSync, trackStagedFiles } from '../platform/atomic-file';
 import { ExportJobInput, ExportJobResult } from './export-job-types';
-import { ExportFormat, ExportRequest } from './export-options';
-import { exportTargets } from './export-schedule';
+import { ExportControl, ExportFormat, ExportRequest } from './export-options';
+import { exportSchedule } from './export-schedule';
+import { exportTargets } from './export-targets';
 
 export type { ExportJobResult } from './export-job-types';
 
@@ -46,4 +48,19 @@ export function startExport(runner: OperationRunner, input: StartExportInput): R
         .finally(untrack),
   );
   return op;
+}
+
+/**
+ * The same export on the calling thread, for a caller with no window to keep responsive: no worker
+ * to start and no copy of the schedule to send it. `control` carries its cancel. Its staged files
+ * are removed if the process has to exit before it ends, as with startExport.
+ */
+export async function exportOnThisThread(input: StartExportInput, control: ExportControl): Promise<ExportJobResult> {
+  const stagingToken = newStagingToken();
+  const untrack = trackStagedFiles(exportTargets(input.request), stagingToken);
+  try {
+    return { files: await exportSchedule(input.schedule, input.annotations, input.request, control, stagingToken) };
+  } finally {
+    untrack();
+  }
 }

@@ -1,7 +1,7 @@
 // Worker entry for exports: writes the files off the UI thread, reporting progress and stopping
 // between rows when the controller asks it to. Must never import @nodegui/* (see worker-side.ts).
 import { runWorkerTask } from '../core/operations/worker-side';
-import type { ExportJobInput, ExportJobResult } from './export-job-types';
+import { ExportJobInput, ExportJobResult, exportProgress } from './export-job-types';
 import { exportSchedule } from './export-schedule';
 
 runWorkerTask<ExportJobInput, ExportJobResult>(async (ctx) => {
@@ -12,7 +12,7 @@ runWorkerTask<ExportJobInput, ExportJobResult>(async (ctx) => {
     request,
     {
       throwIfCancelled: () => ctx.throwIfShutdown(),
-      progress: (done, total, message) => ctx.progress({ phase: 'export', message, done, total, unit: 'items', fraction: total > 0 ? done / total : 1 }),
+      progress: (done, total, message) => ctx.progress(exportProgress(done, total, message)),
       yieldToMessages: () => ctx.yieldToMessages(),
     },
     stagingToken,

@@ -1,7 +1,7 @@
 // .ifczip: a ZIP archive holding one .ifc file (buildingSMART's compressed IFC container). The model
 // is inflated as a stream with limits checked on the way: a 4 MB archive that unpacked to 3.9 GB was
 // once accepted (57 s, 4.2 GB RSS) because nothing looked at the size before it was all in memory.
-import { Unzip, UnzipFile, UnzipInflate } from 'fflate';
+import type { UnzipFile } from 'fflate';
 import { errorDetail, ifcErrors } from './errors';
 
 export interface ZipLimits {
@@ -48,6 +48,10 @@ export function unzipIfc(zip: Uint8Array, name: string, limits: ZipLimits = ZIP_
   // Set from fflate's callbacks, so in one object (a `let` would stay narrowed to undefined here).
   const state: { model?: ModelInflation; failure?: Error; fed: number } = { fed: 0 };
   const fail = (e: Error) => void (state.failure ??= e);
+  // Loaded here, not with the file: the CLI's main thread reads an archive's directory (for the
+  // timeout) from this file on every start, and requiring fflate cost 11-18 ms before the worker started.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Unzip, UnzipInflate } = require('fflate') as typeof import('fflate');
   const unzip = new Unzip((file) => {
     if (file.name.endsWith('/') || state.failure) return;
     entries.push(file.name);

@@ -120,6 +120,19 @@ describe('extract -o and a hostile or failing output', () => {
       await new Promise((r) => setTimeout(r, 200));
       expect(fs.readdirSync(tmp)).toEqual([]);
     }, 180_000);
+
+    it('Ctrl-C while the CLI writes the JSON itself (no export worker) cancels the export: exit 130, no file, staged or whole, and an earlier export untouched', async () => {
+      fs.writeFileSync(path.join(tmp, 'big.json'), 'the previous export');
+      const { child, done, stderr } = startCli(['extract', model, '-o', 'big.json', '--skip-geometry'], tmp, home);
+      await waitFor(() => staged(tmp).length > 0 || child.exitCode !== null, 120_000);
+      expect(staged(tmp)).toHaveLength(1);
+      child.kill('SIGINT');
+      const run = await done;
+      expect(run.code).toBe(130);
+      expect(stderr()).toContain('Cancelled; no partial file was left behind.');
+      expect(fs.readdirSync(tmp)).toEqual(['big.json']);
+      expect(fs.readFileSync(path.join(tmp, 'big.json'), 'utf8')).toBe('the previous export');
+    }, 180_000);
   });
 
   it('staged files a killed run left are removed by the next export to that folder; a live writer\'s and other programs\' files are not', async () => {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { annotationKey, RoomSchedule } from '../../src/core/schedule/model';
 import { defaultTemplate, IMPERIAL } from '../../src/core/schedule/schedule-template';
-import { csvTableFiles } from '../../src/export/csv-export';
+import { csvTableFiles } from '../../src/export/export-targets';
 import { UNATTENDED_EXPORT } from '../../src/export/export-options';
 import { exportSchedule } from '../../src/export/export-schedule';
 import { CsvOptions } from '../../src/export/export-options';

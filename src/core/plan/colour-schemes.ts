@@ -4,9 +4,9 @@
 import { naturalOrder, listedArea } from '../schedule/space-rows';
 import { Space } from '../schedule/model';
 import { CATEGORY_COLOURS, NONE_COLOUR, OTHER_COLOUR, SEQUENTIAL_COLOURS } from './palette';
+import { COLOUR_KEYS, ColourKey } from './plan-options';
 
-export const COLOUR_KEYS = ['category', 'department', 'zone', 'area', 'findings', 'notes'] as const;
-export type ColourKey = (typeof COLOUR_KEYS)[number];
+export { COLOUR_KEYS, ColourKey };
 
 /** The keys as the user reads them (the plan's switcher, the CLI's help, the legend's title). */
 export const COLOUR_KEY_TITLES: Record<ColourKey, string> = {

@@ -8,14 +8,9 @@ import { polygonsArea } from '../geometry/plan-polygons';
 import { ColourKey, colourRooms, LegendEntry, RoomColouring } from './colour-schemes';
 import { Box, boxOf, boxesOverlap, EMPTY_BOX, isEmptyBox, poleOfInaccessibility, polygonsContain, prevailingAngle, rotatePolygons, unionBox } from './plan-geometry';
 import { PlanStorey, planStoreys } from './plan-storeys';
+import { PLAN_ORIENTATIONS, PlanOrientation } from './plan-options';
 
-/**
- * How the plan is turned on the page: `aligned` squares the building's prevailing wall direction
- * with the page (a grid at 24° is read as a grid), `model` keeps the model's X right and Y up,
- * `north` puts true north up. The north arrow always shows true north.
- */
-export const PLAN_ORIENTATIONS = ['aligned', 'model', 'north'] as const;
-export type PlanOrientation = (typeof PLAN_ORIENTATIONS)[number];
+export { PLAN_ORIENTATIONS, PlanOrientation };
 
 export interface PlanRoom {
   /** Index into schedule.spaces. */
