@@ -334,6 +334,7 @@ export class AppController extends Disposable {
       this.window.setModelTitle(name);
       // A room the user chose in the preview is the room to show, found again by its express id.
       const chosen = this.window.spaces.selectedPreviewRoom;
+      const fromPreview = this.window.spaces.showsPreview;
       this.window.spaces.setSpaces(session.spaces, (s) => this.session?.isAnnotated(s) ?? false);
       this.plan.modelChanged();
       this.goToSpace.modelChanged();
@@ -345,10 +346,11 @@ export class AppController extends Disposable {
       const first = shown.includes(again) ? again : shown[0];
       // The first room's (or the one chosen in the preview) details on the next turn: the list paints
       // first, and the two halves of the work stay short stalls instead of one long one. A room chosen
-      // meanwhile wins.
+      // meanwhile wins. A preview the user scrolled through without choosing stays where it was.
+      const reveal = chosen !== undefined || !fromPreview;
       if (first !== undefined) {
         this.pendingFirstSelection.value = disposableTimeout(() => {
-          if (this.window.spaces.selectedSpaceIndex() < 0) this.window.spaces.selectSpace(first);
+          if (this.window.spaces.selectedSpaceIndex() < 0) this.window.spaces.selectSpace(first, true, reveal);
         }, 0, 'select-first-room', { owner: this });
       }
       if (session.restoreWarning) this.showError({ category: 'file', message: session.restoreWarning, suggestion: session.notesBlocked ? 'Check the data folder\'s permissions and disk, then open the model again.' : 'Your earlier notes are in the kept file; new notes are saved normally.' });

@@ -5,11 +5,11 @@
 // "Reading …" behind, by construction.
 import * as path from 'path';
 import { Disposable, IDisposable } from '../../core/lifecycle';
-import { displayName, storeyLabel } from '../../core/schedule/model';
+import { displayName } from '../../core/schedule/model';
 import type { RoomPreview } from '../../core/schedule/room-preview';
 import type { OperationRunner, RunningOperation } from '../../core/operations/operation-runner';
 import { EXTRACTION_KIND } from '../../ifc/extraction-job';
-import type { DetailsPanel } from '../details/details-panel';
+import { storeyFact, type DetailsPanel } from '../details/details-panel';
 import type { StatusArea } from '../main-window/status-area';
 import type { LoadOutcome } from './load-controller';
 
@@ -102,7 +102,7 @@ export class LoadPresenter extends Disposable {
     const long = room.longName?.trim();
     this.details.show(undefined, {
       title: `${displayName(room)}${long && long !== displayName(room) ? ` — ${long}` : ''}`,
-      subtitle: `${storeyLabel(room.storey)}. Its quantities, boundaries and notes appear as soon as the model has been read; this room stays selected.`,
+      subtitle: `${storeyFact(room.storey)} · its quantities, boundaries and notes appear as soon as the model has been read; this room stays selected.`,
     });
   }
 

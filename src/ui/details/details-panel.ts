@@ -1,6 +1,6 @@
 // Everything about the selected room: a title line and four tabs.
 import { Disposable, Emitter, Event } from '../../core/lifecycle';
-import { displayName, Space, storeyLabel } from '../../core/schedule/model';
+import { displayName, Space, StoreyRef, storeyLabel } from '../../core/schedule/model';
 import { AnnotationSet } from '../../core/schedule/annotations';
 import { QIcon, QLabel, QTabWidget, QWidget } from '../qt';
 import { grow, label, vbox } from '../widgets/layout';
@@ -8,6 +8,11 @@ import { BoundariesTab } from './boundaries-tab';
 import { NotesTab } from './notes-tab';
 import { PropertiesTab } from './properties-tab';
 import { RelationshipsTab } from './relationships-tab';
+
+/** "Storey EG", but "Unnamed storey at 4.00 m" rather than "Storey Unnamed storey…", or "No storey". */
+export function storeyFact(storey: StoreyRef | null): string {
+  return storey?.name?.trim() ? `Storey ${storey.name.trim()}` : storey ? storeyLabel(storey) : 'No storey';
+}
 
 export type DetailsTabId = 'properties' | 'boundaries' | 'relationships' | 'notes' | 'plan';
 
@@ -60,8 +65,7 @@ export class DetailsPanel extends Disposable {
     if (space) {
       this.title.setText(`${displayName(space)}${space.longName?.trim() && space.longName.trim() !== displayName(space) ? ` — ${space.longName.trim()}` : ''}`);
       const facts = [
-        // "Storey EG", but "Unnamed storey at 4.00 m" rather than "Storey Unnamed storey…".
-        space.storey?.name?.trim() ? `Storey ${space.storey.name.trim()}` : space.storey ? storeyLabel(space.storey) : 'No storey',
+        storeyFact(space.storey),
         `${space.boundaries.length} boundaries`,
         `${space.relationships.length} relationships`,
         space.globalId ? `GlobalId ${space.globalId}` : `#${space.expressId}`,

@@ -98,7 +98,10 @@ export class SpaceListPanel extends Disposable {
     this.register(listen(this.countLabel, WidgetEventTypes.Paint, () => this.painted(), 'spaceCount.paint'));
   }
 
-  /** The complete rooms (replacing a preview, if one was listed); nothing selected. */
+  /**
+   * The complete rooms; nothing selected. Replacing a preview, the list stays scrolled where the
+   * user left it (Qt keeps the scroll bar through the model's reset): the same rooms, the same rows.
+   */
   setSpaces(spaces: readonly Space[], isAnnotated: (s: Space) => boolean): void {
     this.spaces = spaces;
     this.preview = undefined;
@@ -108,6 +111,16 @@ export class SpaceListPanel extends Disposable {
     this.reportedIndex = -1;
     this.rebuild();
     this.unshown = { complete: true, rooms: spaces.length };
+  }
+
+  /** How far the list is scrolled (the vertical scroll bar's value). */
+  get scrollPosition(): number {
+    return this.table.verticalScrollBar().value();
+  }
+
+  /** Scrolls the list as the user would with the scroll bar. */
+  scrollTo(position: number): void {
+    this.table.verticalScrollBar().setValue(position);
   }
 
   /** Lists the rooms of a preview: numbers, names and storeys, their areas shown as still being measured. */
@@ -204,11 +217,15 @@ export class SpaceListPanel extends Disposable {
     return this.reportedIndex;
   }
 
-  selectSpace(spaceIndex: number, notify = true): boolean {
+  /** Selects a room; `reveal` false leaves the list scrolled as it is (the room may be out of view). */
+  selectSpace(spaceIndex: number, notify = true, reveal = true): boolean {
     const row = this.rows.findIndex((r) => r.kind === 'space' && r.index === spaceIndex);
     if (row < 0) return false;
+    const scrolled = this.scrollPosition;
     this.table.selectRow(row);
-    this.table.scrollTo(this.model.index(row, 0));
+    if (reveal) this.table.scrollTo(this.model.index(row, 0));
+    // Selecting makes the row current, which Qt scrolls into view on its own.
+    else this.scrollTo(scrolled);
     if (notify) this.report(spaceIndex);
     else this.reportedIndex = spaceIndex;
     return true;

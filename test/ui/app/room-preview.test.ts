@@ -60,7 +60,7 @@ test('SWW-5_SB.ifc: its 9 rooms are listed before the schedule is complete, area
   expect(seen.during.heading).toContain(`${rooms} rooms listed on the left; their areas, boundaries and notes follow`);
   expect(seen.during.rows.filter((r) => r.length === 1).every((r) => r[0].endsWith('areas being measured…'))).toBe(true);
   expect(seen.chosenHeading).toContain(seen.chosen.name!.trim());
-  expect(seen.chosenHeading).toContain('Its quantities, boundaries and notes appear as soon as the model has been read');
+  expect(seen.chosenHeading).toContain('its quantities, boundaries and notes appear as soon as the model has been read');
 
   expect(seen.outcome).toBe('loaded');
   const completeRooms = roomRows(seen.after.rows);
@@ -110,3 +110,29 @@ test('TwoZones.ifc: notes of an earlier session are not shown on the preview but
   expect(cancelled.listed).toBe(manifestRow('TwoZones.ifc').spaces);
   expect(cancelled).toMatchObject({ outcome: 'cancelled', rows: 0, count: 'No model open', state: 'empty' });
 });
+
+test('a 25 MB model made of MultiZoneBuilding.ifc: scrolled down the preview without choosing a room, the list stays where the user was when the complete rooms arrive', async () => {
+  const { generateLargeModel } = await import('../../../bench/model-generator');
+  const model = await generateLargeModel({ sample: realModel('MultiZoneBuilding.ifc'), targetMb: 25 });
+  const seen = await withApp(async (app) => {
+    const loaded = once(app.onDidFinishLoad);
+    const preview = whenPreviewArrives(app);
+    const previewPainted = once(app.window.spaces.onDidShowRooms);
+    app.open(model.path);
+    const during = await preview;
+    // The user sees the rooms, then scrolls down forty of them.
+    await previewPainted;
+    app.window.spaces.scrollTo(40 * 22);
+    const scrolled = app.window.spaces.scrollPosition;
+    const selected = once(app.window.spaces.onDidSelectSpace);
+    await loaded;
+    const first = await selected;
+    return { listed: roomRows(during.rows).length, scrolled, after: app.window.spaces.scrollPosition, first, firstShown: app.window.spaces.visibleSpaceIndexes()[0], heading: app.window.details.heading };
+  });
+  expect(seen.listed).toBe(model.spaces);
+  expect(seen.scrolled).toBeGreaterThan(0);
+  expect(seen.after).toBe(seen.scrolled);
+  // The first room is selected and its details shown, as after any load, without pulling the list back up.
+  expect(seen.first).toBe(seen.firstShown);
+  expect(seen.heading).not.toMatch(/^Reading/);
+}, 120_000);
