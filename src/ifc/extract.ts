@@ -9,7 +9,7 @@ import { DisposableStore, toDisposable } from '../core/lifecycle';
 import { OperationError } from '../core/operations/operation-error';
 import { OperationProgress } from '../core/operations/protocol';
 import { RoomSchedule, ScheduleMetadata, Space } from '../core/schedule/model';
-import { RoomPreview, roomPreview } from '../core/schedule/room-preview';
+import { RoomPreview } from '../core/schedule/room-preview';
 import { linkAdjacentSpaces } from './adjacency';
 import { readBoundaries } from './boundaries';
 import { reportEntityIds, StatementIds } from './entity-ids';
@@ -33,7 +33,7 @@ import { knownSchemas } from './schema/schema-families';
 import { WEB_IFC_VERSION } from './schema/schema-tables';
 import { readRoomGeometry, RoomGeometryMode } from './space-geometry/room-geometry';
 import { MeshSource } from './space-geometry/space-mesh';
-import { readSpaces } from './spaces';
+import { readRoomPreviews, readSpaces } from './spaces';
 import { finishSpace } from './space-summary';
 import { FastReaderRefusal } from './fast-reader-refusal';
 import { StepIndex } from './step-index';
@@ -66,7 +66,7 @@ export interface ExtractOptions {
   engine?: ExtractionEngine;
   /** The fast engine indexes a big file on two threads (step-index-parallel.ts); false: on one. */
   parallelIndex?: boolean;
-  /** The rooms as soon as the spaces are read, before boundaries and room geometry (the window lists them at once). */
+  /** The rooms (names, storeys) once the relationships are indexed, before their property sets, boundaries and bodies: the window lists them at once. */
   onRoomsPreview?: (rooms: readonly RoomPreview[]) => void;
 }
 
@@ -136,10 +136,10 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     heapLimit();
 
     run.begin('spaces', `Reading ${spaceIds.length} spaces`);
+    if (options.onRoomsPreview) options.onRoomsPreview(readRoomPreviews(reader, spaceIds, index.links, project.units));
     // Dangling references are reported once per missing target, across spaces and boundaries.
     const checkedRefs = new Set<number>();
     const drafts = await readSpaces(reader, spaceIds, index.links, new PropertySetReader(reader, project.units, run.warnings), project.units, checkedRefs, run);
-    options.onRoomsPreview?.(drafts.map((d) => roomPreview(d.space)));
     await run.between();
 
     run.begin('boundaries', 'Reading space boundaries');

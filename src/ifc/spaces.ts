@@ -2,6 +2,7 @@
 // on, their zones, property sets and quantities.
 import * as W from './schema/ifc-types';
 import { EntityRef, Space, StoreyRef } from '../core/schedule/model';
+import { RoomPreview } from '../core/schedule/room-preview';
 import { entityRef } from './entity-refs';
 import { ExtractionRun } from './extraction-run';
 import { ModelReader } from './model-reader';
@@ -9,8 +10,10 @@ import { DecodedSet, PropertySetReader } from './property-sets';
 import { FoundQuantity } from '../core/schedule/room-quantities';
 import { fileQuantities } from './quantities';
 import { SpaceLink } from './relationship-index';
-import { num, ref, refs, str } from './step-values';
+import { ATTRIBUTES, attr } from './step-attributes';
+import { num, RawLine, ref, refs, str } from './step-values';
 import { ProjectUnits } from './units';
+import { WarningCollector } from './warnings';
 
 export interface SpaceDraft {
   space: Space;
@@ -53,13 +56,7 @@ export async function readSpaces(reader: ModelReader, spaceIds: number[], links:
         representationId: ref(a[6]),
         fileQuantities: fileQuantities([...sets, ...typeSets], units),
         space: {
-          expressId: id,
-          globalId: str(a[0]),
-          name: str(a[2]),
-          longName: str(a[7]),
-          description: str(a[3]),
-          objectType: str(a[4]),
-          storey: storeyOf(reader, id, links, storeys, units.length, run),
+          ...roomIdentity(id, line, storeyOf(reader, id, links, storeys, units.length, run.warnings)),
           zones: own.filter((l) => l.category === 'inZone').map((l): EntityRef => entityRef(reader, l.related, run.warnings)),
           propertySets: [...sets, ...typeSets].map((s) => s.set),
           quantities: [],
@@ -79,6 +76,35 @@ export async function readSpaces(reader: ModelReader, spaceIds: number[], links:
 }
 
 /**
+ * The rooms readSpaces will read, with their names and storeys alone: what the window lists while
+ * the property sets, boundaries and bodies are still being read (a Revit model's property sets are
+ * most of the spaces phase). Quiet: the warnings are readSpaces' to give, once.
+ */
+export function readRoomPreviews(reader: ModelReader, spaceIds: number[], links: ReadonlyMap<number, SpaceLink[]>, units: ProjectUnits): RoomPreview[] {
+  const rooms: RoomPreview[] = [];
+  const storeys = new Map<number, StoreyRef | null>();
+  for (let i = 0; i < spaceIds.length; i += SLICE) {
+    const slice = spaceIds.slice(i, i + SLICE);
+    reader.prefetch(slice);
+    reader.prefetch(slice.flatMap((id) => links.get(id) ?? []).filter((l) => l.category === 'decomposes' || l.category === 'containedIn').map((l) => l.related));
+    for (const id of slice) {
+      const line = reader.line(id);
+      // The spaces readSpaces skips (with a warning).
+      if (!line || line.arguments.length < 8) continue;
+      rooms.push(roomIdentity(id, line, storeyOf(reader, id, links, storeys, units.length, undefined)));
+    }
+    reader.release(slice);
+  }
+  return rooms;
+}
+
+/** A space's own names as written, and the storey found for it. */
+function roomIdentity(id: number, line: RawLine, storey: StoreyRef | null): RoomPreview {
+  const at = (name: keyof (typeof ATTRIBUTES)['IfcSpace']) => str(attr(line, 'IfcSpace', name));
+  return { expressId: id, globalId: at('GlobalId'), name: at('Name'), longName: at('LongName'), description: at('Description'), objectType: at('ObjectType'), storey };
+}
+
+/**
  * Parent spaces followed up to a storey: a space nested in spaces nested in spaces is rare, deeper
  * than this is a damaged file, not a building.
  */
@@ -89,12 +115,12 @@ const MAX_NESTING = 64;
  * structure; through parent spaces if nested, nearest first. Each space is visited once per walk: six
  * spaces that aggregate each other (a hostile file) took forever when every path was followed.
  */
-function storeyOf(reader: ModelReader, spaceId: number, links: ReadonlyMap<number, SpaceLink[]>, cache: Map<number, StoreyRef | null>, lengthToMetres: number, run: ExtractionRun): StoreyRef | null {
+function storeyOf(reader: ModelReader, spaceId: number, links: ReadonlyMap<number, SpaceLink[]>, cache: Map<number, StoreyRef | null>, lengthToMetres: number, warnings: WarningCollector | undefined): StoreyRef | null {
   const visited = new Set([spaceId]);
   let level = [spaceId];
   for (let depth = 0; level.length > 0; depth++) {
     if (depth > MAX_NESTING) {
-      run.warnings.add('bad-entity', `Some spaces are nested in other spaces more than ${MAX_NESTING} levels deep (e.g. #${spaceId}); their storey is left empty.`, spaceId, 'space-nesting-deep');
+      warnings?.add('bad-entity', `Some spaces are nested in other spaces more than ${MAX_NESTING} levels deep (e.g. #${spaceId}); their storey is left empty.`, spaceId, 'space-nesting-deep');
       return null;
     }
     const next: number[] = [];
@@ -106,7 +132,7 @@ function storeyOf(reader: ModelReader, spaceId: number, links: ReadonlyMap<numbe
         if (type !== W.IFCSPACE) continue;
         // Back at the start: the spaces are part of each other. (Reaching another visited space
         // twice is a diamond, two ways up to the same parent, which is not an error.)
-        if (related === spaceId) run.warnings.add('bad-entity', `Some spaces are part of each other (e.g. #${spaceId} is, through #${id}, part of itself); the loop is followed once.`, spaceId, 'space-nesting-cycle');
+        if (related === spaceId) warnings?.add('bad-entity', `Some spaces are part of each other (e.g. #${spaceId} is, through #${id}, part of itself); the loop is followed once.`, spaceId, 'space-nesting-cycle');
         if (visited.has(related)) continue;
         visited.add(related);
         next.push(related);

@@ -1,6 +1,7 @@
-// The rooms as soon as the spaces phase has read them: number, name, storey — before boundaries,
-// room bodies and the quantities chosen from them. The window lists them at once (a 70 MB model's
-// rooms are known seconds before its schedule) and replaces them by the full rooms when those arrive.
+// The rooms as soon as the relationships are indexed: number, name, storey — before property sets,
+// boundaries, room bodies and the quantities chosen from them. The window lists them at once (a
+// 70 MB model's rooms are known a second or more before its schedule) and replaces them by the
+// complete rooms when those arrive.
 import { Space } from './model';
 
 /** A room as the list shows it while its quantities are still being read. Every Space is one. */
@@ -9,10 +10,4 @@ export type RoomPreview = Readonly<Pick<Space, 'expressId' | 'globalId' | 'name'
 /** What an extraction tells before its result: the rooms, in the order the schedule will list them. */
 export interface RoomsPreview {
   rooms: readonly RoomPreview[];
-}
-
-/** The preview of a room: its identifying fields only (a draft's quantities, still empty, stay behind). */
-export function roomPreview(space: RoomPreview): RoomPreview {
-  const { expressId, globalId, name, longName, description, objectType, storey } = space;
-  return { expressId, globalId, name, longName, description, objectType, storey };
 }
