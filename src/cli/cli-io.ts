@@ -1,5 +1,6 @@
 // The CLI's surroundings, passed in so tests can run commands in-process and read what they print.
 import { OperationLog } from '../core/operations/operation-log';
+import type { PrestartedWorker } from '../core/operations/prestarted-worker';
 
 export interface CliIO {
   stdout: NodeJS.WriteStream;
@@ -7,6 +8,8 @@ export interface CliIO {
   cwd: string;
   /** Technical log (the runner's cleanup reports, error details); the log file in the real CLI. */
   log: OperationLog;
+  /** The extraction worker, started before the command line was parsed (main.ts): the first model read runs in it. */
+  prestarted?: PrestartedWorker;
 }
 
 /** Exit statuses of extract and plan: 0 all done, 1 some file failed, 2 bad command line (signals: interrupt.ts). */

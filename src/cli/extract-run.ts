@@ -28,7 +28,7 @@ class ExtractRun extends Disposable {
 
   constructor(private readonly io: CliIO) {
     super('ExtractRun');
-    this.runner = this.register(new OperationRunner({ log: io.log }));
+    this.runner = this.register(new OperationRunner({ log: io.log, prestarted: io.prestarted }));
     this.register(onInterrupt((signal) => this.onSignal(signal)));
   }
 

@@ -48,7 +48,7 @@ export class ReportRun extends Disposable {
     private readonly options: ReportRunOptions,
   ) {
     super('ReportRun');
-    this.runner = this.register(new OperationRunner({ log: io.log }));
+    this.runner = this.register(new OperationRunner({ log: io.log, prestarted: io.prestarted }));
     this.register(
       onInterrupt((signal) => {
         // A second Ctrl-C: the user wants out now, whatever is still winding down.

@@ -6,6 +6,7 @@ export * from './operation-error';
 export * from './operation-log';
 export * from './operation-runner';
 export * from './operation-types';
+export * from './prestarted-worker';
 export * from './protocol';
 export * from './running-operation';
 export * from './timeouts';

@@ -6,6 +6,7 @@ import { Emitter, Event } from '../lifecycle/event';
 import { CleanupHistory, cleanupHistory, CleanupRecord } from './cleanup-history';
 import { consoleLog, OperationLog } from './operation-log';
 import { CancelReason, DEFAULT_TIMINGS, OperationEndInfo, OperationOptions, OperationTimings } from './operation-types';
+import { PrestartedWorker } from './prestarted-worker';
 import { OperationHost, RunningOperation } from './running-operation';
 
 export { RunningOperation };
@@ -16,6 +17,8 @@ export interface OperationRunnerOptions {
   timings?: Partial<OperationTimings>;
   /** How many ended operations `recent()` remembers (plain summaries, for Diagnostics). */
   recentCapacity?: number;
+  /** A thread already starting, for the first operation that runs its file (its creator still disposes it). */
+  prestarted?: PrestartedWorker;
 }
 
 export interface OperationEnd extends OperationEndInfo {
@@ -53,6 +56,7 @@ export class OperationRunner extends Disposable {
       ended: (op, end) => this.onEnded(op, end),
       cleaned: (op) => this.onCleaned(op),
       retry: (op) => this.start(op.options),
+      prestartedWorker: (file, resourceLimits) => options.prestarted?.take(file, resourceLimits),
     };
   }
 

@@ -44,7 +44,15 @@ export interface WorkerMemory {
   wasm?: number;
 }
 
+/**
+ * The workerData of a worker started before its job is known (prestarted-worker.ts): its job comes
+ * as the first message, { type: 'input' }, once an operation takes the thread over.
+ */
+export const AWAITS_INPUT = 'ifc-room-schedule:awaits-input';
+
 export type ToWorkerMessage =
+  /** The job of a worker started with AWAITS_INPUT (what workerData holds otherwise). */
+  | { type: 'input'; input: unknown }
   /** Ask the worker to stop at its next safe point and exit by itself. */
   | { type: 'shutdown' }
   /** Ask the worker to report its memory (answered with a 'memory' message). */

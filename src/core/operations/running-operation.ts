@@ -15,6 +15,7 @@ import { CancelReason, OperationEndInfo, OperationOptions, OperationState, Opera
 import { isFromWorkerMessage, OperationProgress, WorkerMemory } from './protocol';
 import { Deadline, timeoutForFileSize } from './timeouts';
 import { WorkerHandle } from './worker-handle';
+import type { ResourceLimits } from 'worker_threads';
 
 /** What the runner gives each operation. */
 export interface OperationHost {
@@ -24,6 +25,8 @@ export interface OperationHost {
   ended(op: RunningOperation<unknown>, end: OperationEndInfo): void;
   cleaned(op: RunningOperation<unknown>, record: CleanupRecord): void;
   retry(op: RunningOperation<unknown>): RunningOperation<unknown>;
+  /** A thread already started for `file` (PrestartedWorker), if the runner was given one that fits. */
+  prestartedWorker(file: string, resourceLimits: ResourceLimits | undefined): WorkerHandle | undefined;
 }
 
 let nextOperationId = 1;
@@ -126,7 +129,7 @@ export class RunningOperation<Out, Preview = unknown> extends Disposable {
   launch(): void {
     const { options } = this;
     try {
-      this.handle = new WorkerHandle(options.workerFile, { workerData: options.input, resourceLimits: options.resourceLimits, transferList: options.transferList as never }, this, `${options.kind}#${this.id}`);
+      this.handle = this.takePrestarted() ?? new WorkerHandle(options.workerFile, { workerData: options.input, resourceLimits: options.resourceLimits, transferList: options.transferList as never }, this, `${options.kind}#${this.id}`);
     } catch (e) {
       this.finish('failed', 'error', classifyError(e, { label: this.label, origin: 'uncaught' }));
       return;
@@ -137,6 +140,19 @@ export class RunningOperation<Out, Preview = unknown> extends Disposable {
     this.connection.add(h.on('error', (e) => this.finish('failed', 'error', classifyError(e, { label: this.label, origin: 'uncaught' })), this));
     this.connection.add(h.on('exit', (code) => this.finish('failed', 'error', classifyExit(code, { label: this.label })), this));
     this.deadline = this.connection.add(new Deadline(this.timeoutMs, (e) => this.onDeadline(e), `${options.kind}#${this.id}`, this));
+  }
+
+  /** A prestarted thread for this operation's file, given its job; undefined when there is none that fits. */
+  private takePrestarted(): WorkerHandle | undefined {
+    const { options } = this;
+    const h = this.host.prestartedWorker(options.workerFile, options.resourceLimits);
+    if (!h) return undefined;
+    h.handOver(this, `${options.kind}#${this.id}`);
+    if (h.post({ type: 'input', input: options.input }, options.transferList)) return h;
+    // Its port is closed: the thread is on its way out; a thread of our own does the job.
+    h.terminate();
+    void h.exited.then(() => h.dispose());
+    return undefined;
   }
 
   /**

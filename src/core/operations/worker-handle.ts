@@ -1,7 +1,7 @@
 // One worker thread as a tracked resource: registered in the resource registry (owned by its
 // operation) from creation until the thread has really exited, and watched by the leak tracker so
 // a handle still reachable after dispose is reported as retained.
-import { Worker, WorkerOptions } from 'worker_threads';
+import { TransferListItem, Worker, WorkerOptions } from 'worker_threads';
 import { IDisposable, toDisposable } from '../lifecycle/disposable';
 import { leakTracker } from '../lifecycle/leak-tracker';
 import { resourceRegistry, ResourceRegistration } from '../lifecycle/resource-registry';
@@ -19,14 +19,19 @@ export class WorkerHandle implements IDisposable {
   readonly createdAt = Date.now();
   private worker: Worker | undefined;
   private code: number | undefined;
-  private readonly registration: ResourceRegistration;
+  private registration: ResourceRegistration;
   private disposed = false;
   /** Resolves with the exit code once the thread is gone. */
   readonly exited: Promise<number>;
   /** Errors the thread emitted; kept because an 'error' with no listener would crash the main thread. */
   readonly errors: Error[] = [];
 
-  constructor(file: string, options: WorkerOptions, owner: object, readonly label: string) {
+  constructor(
+    readonly file: string,
+    options: WorkerOptions,
+    owner: object,
+    private label: string,
+  ) {
     const worker = new Worker(file, options);
     this.worker = worker;
     this.threadId = worker.threadId;
@@ -76,11 +81,22 @@ export class WorkerHandle implements IDisposable {
     }, `worker-listener:${event}`);
   }
 
+  /**
+   * Gives a thread started before its job (a prestarted worker) to the operation that runs it: the
+   * registry then names that operation as the owner that must end it.
+   */
+  handOver(owner: object, label: string): void {
+    if (!this.alive) return;
+    this.label = label;
+    this.registration.dispose();
+    this.registration = resourceRegistry.register('worker', label, owner, { threadId: this.threadId, file: this.file });
+  }
+
   /** Posts to the thread; false when it is gone or the port is closed. */
-  post(message: ToWorkerMessage): boolean {
+  post(message: ToWorkerMessage, transferList?: readonly TransferListItem[]): boolean {
     if (!this.worker || !this.alive) return false;
     try {
-      this.worker.postMessage(message);
+      this.worker.postMessage(message, transferList);
       return true;
     } catch {
       return false;

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { classifyError } from './error-classification';
 import { OperationError } from './operation-error';
-import { FromWorkerMessage, OperationErrorInfo, OperationProgress, ToWorkerMessage, WorkerMemory } from './protocol';
+import { AWAITS_INPUT, FromWorkerMessage, OperationErrorInfo, OperationProgress, ToWorkerMessage, WorkerMemory } from './protocol';
 
 export interface WorkerContext<In, Preview = never> {
   readonly input: In;
@@ -50,12 +50,23 @@ export function runWorkerTask<In, Out, Preview = never>(task: WorkerTask<In, Out
   let wasmProbe: () => number | undefined = () => undefined;
   const post = (m: FromWorkerMessage) => port.postMessage(m);
   let partAcked: (() => void) | undefined;
+  /** Set while a prestarted worker waits for its job. */
+  let begin: ((input: In) => void) | undefined;
 
   port.on('message', (m: ToWorkerMessage) => {
-    if (m?.type === 'shutdown') {
+    if (m?.type === 'input') {
+      const start = begin;
+      begin = undefined;
+      start?.(m.input as In);
+    } else if (m?.type === 'shutdown') {
       shutdown = true;
       post({ type: 'shutdown-ack' });
       partAcked?.();
+      // Never given a job: nothing to stop but the thread itself.
+      if (begin) {
+        begin = undefined;
+        port.close();
+      }
     } else if (m?.type === 'part-ack') {
       partAcked?.();
     } else if (m?.type === 'memory?') {
@@ -65,59 +76,65 @@ export function runWorkerTask<In, Out, Preview = never>(task: WorkerTask<In, Out
     }
   });
 
-  const ctx: WorkerContext<In, Preview> = {
-    input: workerData as In,
-    get shutdownRequested() {
-      return shutdown;
-    },
-    throwIfShutdown() {
-      if (shutdown) throw new OperationError({ category: 'cancelled', code: 'cancelled', message: 'Cancelled.', suggestion: '' });
-    },
-    progress(p) {
-      const t = Date.now();
-      if (p.phase === lastPhase && t - lastProgressAt < minInterval && p.fraction !== 1) return;
-      lastPhase = p.phase;
-      lastProgressAt = t;
-      post({ type: 'progress', progress: p });
-    },
-    setWasmMemoryProbe(probe) {
-      wasmProbe = probe;
-    },
-    yieldToMessages() {
-      return new Promise((resolve) => setImmediate(resolve));
-    },
-    async sendInParts(key, items, sliceSize) {
-      for (let i = 0; i < items.length; i += sliceSize) {
+  const run = (input: In) => {
+    const ctx: WorkerContext<In, Preview> = {
+      input,
+      get shutdownRequested() {
+        return shutdown;
+      },
+      throwIfShutdown() {
+        if (shutdown) throw new OperationError({ category: 'cancelled', code: 'cancelled', message: 'Cancelled.', suggestion: '' });
+      },
+      progress(p) {
+        const t = Date.now();
+        if (p.phase === lastPhase && t - lastProgressAt < minInterval && p.fraction !== 1) return;
+        lastPhase = p.phase;
+        lastProgressAt = t;
+        post({ type: 'progress', progress: p });
+      },
+      setWasmMemoryProbe(probe) {
+        wasmProbe = probe;
+      },
+      yieldToMessages() {
+        return new Promise((resolve) => setImmediate(resolve));
+      },
+      async sendInParts(key, items, sliceSize) {
+        for (let i = 0; i < items.length; i += sliceSize) {
+          ctx.throwIfShutdown();
+          const acked = new Promise<void>((resolve) => (partAcked = resolve));
+          post({ type: 'part', key, items: items.slice(i, i + sliceSize) });
+          // Wait until the controller has taken this slice in; a shutdown request also wakes us.
+          await acked;
+        }
+        partAcked = undefined;
         ctx.throwIfShutdown();
-        const acked = new Promise<void>((resolve) => (partAcked = resolve));
-        post({ type: 'part', key, items: items.slice(i, i + sliceSize) });
-        // Wait until the controller has taken this slice in; a shutdown request also wakes us.
-        await acked;
-      }
-      partAcked = undefined;
-      ctx.throwIfShutdown();
-    },
-    preview(preview) {
-      if (!shutdown) post({ type: 'preview', preview });
-    },
-    blocking(phase, fn) {
-      post({ type: 'blocking', blocking: true, phase });
-      try {
-        return fn();
-      } finally {
-        post({ type: 'blocking', blocking: false, phase });
-      }
-    },
+      },
+      preview(preview) {
+        if (!shutdown) post({ type: 'preview', preview });
+      },
+      blocking(phase, fn) {
+        post({ type: 'blocking', blocking: true, phase });
+        try {
+          return fn();
+        } finally {
+          post({ type: 'blocking', blocking: false, phase });
+        }
+      },
+    };
+
+    task(ctx).then(
+      (result) => {
+        post({ type: 'result', result });
+        port.close();
+      },
+      (e) => {
+        post({ type: 'error', error: toErrorInfo(e) });
+        port.close();
+      },
+    );
   };
 
-  task(ctx).then(
-    (result) => {
-      post({ type: 'result', result });
-      port.close();
-    },
-    (e) => {
-      post({ type: 'error', error: toErrorInfo(e) });
-      port.close();
-    },
-  );
+  // A prestarted worker (prestarted-worker.ts) gets its job as its first message.
+  if (workerData === AWAITS_INPUT) begin = run;
+  else run(workerData as In);
 }
