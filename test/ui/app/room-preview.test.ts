@@ -57,7 +57,7 @@ test('SWW-5_SB.ifc: its 9 rooms are listed before the schedule is complete, area
   // Not a 0 or a "—" a user could take for the room's area: every area says it is still coming.
   expect(previewRooms.map((r) => r[2])).toEqual(Array(rooms).fill('measuring…'));
   expect(seen.during.count).toBe(`${rooms} rooms · areas being measured…`);
-  expect(seen.during.heading).toContain('Rooms are listed on the left as soon as they are read; areas, boundaries and notes follow.');
+  expect(seen.during.heading).toContain('Rooms are listed on the left as soon as they are read.');
   expect(seen.during.rows.filter((r) => r.length === 1).every((r) => r[0].endsWith('areas being measured…'))).toBe(true);
   expect(seen.chosenHeading).toContain(seen.chosen.name!.trim());
   expect(seen.chosenHeading).toContain('its quantities, boundaries and notes appear as soon as the model has been read');
