@@ -66,7 +66,7 @@ export interface ExtractOptions {
   engine?: ExtractionEngine;
   /** The fast engine indexes a big file on two threads (step-index-parallel.ts); false: on one. */
   parallelIndex?: boolean;
-  /** The rooms (names, storeys) once the relationships are indexed, before their property sets, boundaries and bodies: the window lists them at once. */
+  /** The rooms (names, storeys) once their storeys' relationships are read, before the rest of the relationships, property sets, boundaries and bodies: the window lists them at once. */
   onRoomsPreview?: (rooms: readonly RoomPreview[]) => void;
 }
 
@@ -131,12 +131,12 @@ async function extractFromSource(source: ModelSource, run: ExtractionRun, option
     if (spaceIds.length === 0) run.warnings.add('other', 'The model contains no spaces (IfcSpace), so the schedule is empty.');
 
     run.begin('relationships', 'Reading relationships');
-    const index = await indexSpaceRelationships(reader, new Set(spaceIds), run);
+    const preview = options.onRoomsPreview;
+    const index = await indexSpaceRelationships(reader, new Set(spaceIds), run, preview && ((links) => preview(readRoomPreviews(reader, spaceIds, links, project.units))));
     await run.between();
     heapLimit();
 
     run.begin('spaces', `Reading ${spaceIds.length} spaces`);
-    if (options.onRoomsPreview) options.onRoomsPreview(readRoomPreviews(reader, spaceIds, index.links, project.units));
     // Dangling references are reported once per missing target, across spaces and boundaries.
     const checkedRefs = new Set<number>();
     const drafts = await readSpaces(reader, spaceIds, index.links, new PropertySetReader(reader, project.units, run.warnings), project.units, checkedRefs, run);

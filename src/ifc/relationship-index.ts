@@ -19,6 +19,8 @@ type Add = (space: number, category: RelationshipCategory, related: number) => v
 interface RelationshipRule {
   type: number;
   includeSubtypes?: boolean;
+  /** Places spaces in the spatial structure (their storeys): read first, see onSpatialStructure. */
+  spatial?: true;
   /** Attribute positions follow the schema (the same in IFC2X3, IFC4 and IFC4X3 for these classes). */
   collect(line: RawLine, isSpace: (id: number) => boolean, add: Add): void;
 }
@@ -49,9 +51,9 @@ function rules(reader: ModelReader): RelationshipRule[] {
   const groupCategory = (group: number): RelationshipCategory => (reader.typeOf(group) === W.IFCZONE ? 'inZone' : 'servesOrConnects');
   return [
     // IfcRelAggregates: RelatingObject, RelatedObjects.
-    { type: W.IFCRELAGGREGATES, collect: bothWays(4, 5, 'aggregates', 'decomposes') },
+    { type: W.IFCRELAGGREGATES, spatial: true, collect: bothWays(4, 5, 'aggregates', 'decomposes') },
     // IfcRelContainedInSpatialStructure: RelatedElements, RelatingStructure.
-    { type: W.IFCRELCONTAINEDINSPATIALSTRUCTURE, collect: bothWays(5, 4, 'contains', 'containedIn') },
+    { type: W.IFCRELCONTAINEDINSPATIALSTRUCTURE, spatial: true, collect: bothWays(5, 4, 'contains', 'containedIn') },
     // IfcRelReferencedInSpatialStructure (IFC4+): elements referenced in, but not contained by, a space.
     { type: W.IFCRELREFERENCEDINSPATIALSTRUCTURE, collect: bothWays(5, 4, 'servesOrConnects', 'servesOrConnects') },
     // IfcRelAssignsToGroup (and …ByFactor): RelatedObjects, RelatedObjectsType, RelatingGroup.
@@ -85,13 +87,24 @@ export interface RelationshipIndex {
 
 const SLICE = 8192;
 
-export async function indexSpaceRelationships(reader: ModelReader, spaceIds: ReadonlySet<number>, run: ExtractionRun): Promise<RelationshipIndex> {
+/**
+ * `onSpatialStructure` is called once the links that place spaces (their 'decomposes' and
+ * 'containedIn' links, so their storeys) are complete, before the rest: in a Revit model those are a
+ * handful of records, its IfcRelDefinesByProperties most of the phase.
+ */
+export async function indexSpaceRelationships(reader: ModelReader, spaceIds: ReadonlySet<number>, run: ExtractionRun, onSpatialStructure?: (links: ReadonlyMap<number, SpaceLink[]>) => void): Promise<RelationshipIndex> {
   const links = new Map<number, SpaceLink[]>();
   const isSpace = (id: number) => spaceIds.has(id);
-  const work = rules(reader).map((rule) => ({ rule, ids: reader.ids(rule.type, rule.includeSubtypes) }));
+  const all = rules(reader);
+  const work = [...all.filter((r) => r.spatial), ...all.filter((r) => !r.spatial)].map((rule) => ({ rule, ids: reader.ids(rule.type, rule.includeSubtypes) }));
   const total = work.reduce((n, w) => n + w.ids.length, 0);
   let done = 0;
+  let placed = false;
   for (const { rule, ids } of work) {
+    if (!rule.spatial && !placed) {
+      placed = true;
+      onSpatialStructure?.(links);
+    }
     let via = 0;
     const add: Add = (space, category, related) => {
       let list = links.get(space);

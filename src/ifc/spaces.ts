@@ -77,8 +77,9 @@ export async function readSpaces(reader: ModelReader, spaceIds: number[], links:
 
 /**
  * The rooms readSpaces will read, with their names and storeys alone: what the window lists while
- * the property sets, boundaries and bodies are still being read (a Revit model's property sets are
- * most of the spaces phase). Quiet: the warnings are readSpaces' to give, once.
+ * the rest is still being read. Needs only the links that place spaces (indexSpaceRelationships'
+ * onSpatialStructure); a Revit model's property sets are most of the relationships and spaces
+ * phases. Quiet: the warnings are readSpaces' to give, once.
  */
 export function readRoomPreviews(reader: ModelReader, spaceIds: number[], links: ReadonlyMap<number, SpaceLink[]>, units: ProjectUnits): RoomPreview[] {
   const rooms: RoomPreview[] = [];

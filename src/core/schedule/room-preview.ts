@@ -1,4 +1,4 @@
-// The rooms as soon as the relationships are indexed: number, name, storey — before property sets,
+// The rooms as soon as their storeys are known: number, name, storey — before property sets,
 // boundaries, room bodies and the quantities chosen from them. The window lists them at once (a
 // 70 MB model's rooms are known a second or more before its schedule) and replaces them by the
 // complete rooms when those arrive.
