@@ -204,18 +204,23 @@ function parseStatement(text: Buffer, start: number, end: number): { type: numbe
   return args ? { type, args } : null;
 }
 
+/** web-ifc's type code of the upper-case name in text[start, end) (a class or a typed value's type); undefined when unknown. */
+export type TypeCodeOf = (text: Uint8Array, start: number, end: number) => number | undefined;
+
 /**
  * Any record's text after "#id=" up to its ';' as web-ifc's GetRawLinesData gives it (the fast
  * engine, text-lines.ts): strings decoded per ISO 10303-21 (step-strings.ts), typed values with
  * their type codes, DERIVE "*" left out. Null for what web-ifc might read otherwise (binaries,
  * comments inside, text after the closing parenthesis).
  */
-export function lexRecord(text: Buffer, start: number, end: number, typeCode: (name: string) => number | undefined): { type: number; args: RawArg[] } | null {
+export function lexRecord(text: Buffer, start: number, end: number, typeCode: TypeCodeOf): { type: number; args: RawArg[] } | null {
   let k = start;
   while (k < end && isSpaceByte(text[k])) k++;
   const open = text.indexOf(40 /* ( */, k);
   if (open < 0 || open > end) return null;
-  const type = typeCode(text.toString('latin1', k, open).trim());
+  let nameEnd = open;
+  while (nameEnd > k && isSpaceByte(text[nameEnd - 1])) nameEnd--;
+  const type = typeCode(text, k, nameEnd);
   if (type === undefined) return null;
   const p: Cursor = { text, i: open, end, typeCode };
   const args = parseList(p);
@@ -241,7 +246,7 @@ function decodedString(p: Cursor): RawArg | undefined {
 function typedArg(p: Cursor): RawArg | undefined {
   let j = p.i;
   while (j < p.end && ((p.text[j] >= 65 && p.text[j] <= 90) || (p.text[j] >= 48 && p.text[j] <= 57) || p.text[j] === 95)) j++;
-  const typecode = p.typeCode?.(p.text.toString('latin1', p.i, j));
+  const typecode = p.typeCode?.(p.text, p.i, j);
   if (typecode === undefined) return undefined;
   p.i = j;
   skipSpace(p);
@@ -284,7 +289,7 @@ interface Cursor {
   i: number;
   end: number;
   /** Set for full records (lexRecord): strings are decoded, typed values and "*" read. */
-  typeCode?: (name: string) => number | undefined;
+  typeCode?: TypeCodeOf;
 }
 
 function skipSpace(p: Cursor): void {

@@ -26,6 +26,11 @@ export interface LineStore {
   rawLines(ids: number[]): unknown[];
   /** Class name of a type code as web-ifc gives it ("IfcWallStandardCase"). */
   typeName(type: number): string;
+  /**
+   * The ids among `ids` whose line refers to one of `targets`, when the store can tell without
+   * reading whole lines (the file's text); undefined when it cannot.
+   */
+  referring?(ids: readonly number[], targets: ReadonlySet<number>): number[];
 }
 
 /** The lines of a model web-ifc has parsed. */
@@ -190,6 +195,14 @@ export class ModelReader {
       }
       frontier = [...next];
     }
+  }
+
+  /**
+   * The ids among `ids` whose line may refer to one of `targets`: exactly those when the store can
+   * tell cheaply (the fast engine reads references off the text), else all of them.
+   */
+  mayRefer(ids: readonly number[], targets: ReadonlySet<number>): readonly number[] {
+    return this.store.referring?.(ids, targets) ?? ids;
   }
 
   /** Streams lines through `fn` in batches without caching them (for the many relationship lines). */

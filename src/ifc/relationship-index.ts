@@ -112,11 +112,13 @@ export async function indexSpaceRelationships(reader: ModelReader, spaceIds: Rea
       list.push({ category, via, related });
     };
     for (let i = 0; i < ids.length; i += SLICE) {
-      reader.forEachLine(ids.slice(i, i + SLICE), (line) => {
+      // Every rule links a space only through a relationship that refers to it: the others need not be read.
+      const slice = ids.slice(i, i + SLICE);
+      reader.forEachLine(reader.mayRefer(slice, spaceIds), (line) => {
         via = line.type;
         rule.collect(line, isSpace, add);
       });
-      done += Math.min(SLICE, ids.length - i);
+      done += slice.length;
       run.report('relationships', `Reading relationships: ${done} / ${total}`, done, total);
       await run.checkpoint();
     }

@@ -98,6 +98,10 @@ function utf8Length(text: Uint8Array, at: number, to: number): number {
 
 /** Decodes a string's content: `text[from..to)` lies between its quotes, apostrophes still doubled. */
 export function decodeStepString(text: Uint8Array, from: number, to: number): DecodedString {
+  // Most strings (GlobalIds, names, labels) are plain ASCII: the text is the value, in one slice.
+  let plain = from;
+  while (plain < to && text[plain] < 0x80 && text[plain] !== QUOTE && text[plain] !== BACKSLASH) plain++;
+  if (plain === to) return { value: Buffer.from(text.buffer, text.byteOffset + from, to - from).toString('latin1'), latin1Bytes: false, badEscapes: false };
   const parts: string[] = [];
   let latin1Bytes = false;
   let badEscapes = false;

@@ -3,7 +3,8 @@
 // file when asked for (the text is not kept in memory), so every phase of
 // the extraction reads them as it reads web-ifc's. web-ifc's geometry kernel still meshes the rooms
 // whose bodies are not extrusions: it gets a subset model, the records those rooms need.
-import { lexRecord } from './geometry-text';
+import { lexRecord, TypeCodeOf } from './geometry-text';
+import { ClassTable } from './step-scan';
 import { LineStore } from './model-reader';
 import { FastReaderRefusal } from './fast-reader-refusal';
 import { TextReader } from './step-index-build';
@@ -14,6 +15,9 @@ import { typeCode, typeName } from './schema/type-codes';
 /** web-ifc's type codes by upper-case name (a code is the same in every schema; whether the schema has it is not). */
 export class TypeCodes {
   private readonly codes = new Map<string, number>();
+  /** Names met in records' text, by their bytes: no string is made for the millions of lookups. */
+  private readonly seen = new ClassTable();
+  private seenCodes: number[] = [];
 
   /** Any name's code (entities and typed values alike). */
   code(name: string): number {
@@ -23,6 +27,13 @@ export class TypeCodes {
       this.codes.set(name, code);
     }
     return code;
+  }
+
+  /** code() of the name in text[start, end). */
+  codeAt(text: Uint8Array, start: number, end: number): number {
+    const at = this.seen.indexOf(text, start, end);
+    if (at === this.seenCodes.length) this.seenCodes.push(this.code(this.seen.names[at]));
+    return this.seenCodes[at];
   }
 
   /** The code of an entity class of `schemaFamily`; undefined when that schema has no such class. */
@@ -41,7 +52,7 @@ const MAX_GAP_BYTES = 16 * 1024;
 const MAX_READ_BYTES = 1024 * 1024;
 
 export class TextLines implements LineStore {
-  private readonly anyCode: (name: string) => number;
+  private readonly anyCode: TypeCodeOf;
 
   constructor(
     private readonly index: StepIndex,
@@ -49,7 +60,7 @@ export class TextLines implements LineStore {
     private readonly text: TextReader,
     private readonly codes: TypeCodes,
   ) {
-    this.anyCode = (name) => codes.code(name);
+    this.anyCode = (text, start, end) => codes.codeAt(text, start, end);
   }
 
   idsWithTypes(types: number[]): number[] {
@@ -61,14 +72,38 @@ export class TextLines implements LineStore {
   }
 
   rawLines(ids: number[]): unknown[] {
+    const out = new Array<unknown>(ids.length);
+    this.eachRecord(ids, (id, at, buf, start, end) => {
+      const lexed = lexRecord(buf, start, end, this.anyCode);
+      if (!lexed) throw new FastReaderRefusal(`#${id} could not be lexed`);
+      out[at] = { ID: id, type: lexed.type, arguments: lexed.args };
+    });
+    return out;
+  }
+
+  /** The ids among `ids` whose record refers to one of `targets` (read from the text, not lexed). */
+  referring(ids: readonly number[], targets: ReadonlySet<number>): number[] {
+    const keep = new Uint8Array(ids.length);
+    this.eachRecord(ids, (_id, at, buf, start, end) => {
+      referencesOf(buf, start, end, (r) => {
+        if (targets.has(r)) keep[at] = 1;
+      });
+    });
+    return ids.filter((_, at) => keep[at] === 1);
+  }
+
+  /**
+   * Calls `fn` with the text of each record of `ids` (its position in `ids`, and [start, end) in
+   * `buf`, valid during the call). Neighbouring records are read in one go: a batch of a phase often
+   * lies in a few stretches of the file.
+   */
+  private eachRecord(ids: readonly number[], fn: (id: number, at: number, buf: Buffer, start: number, end: number) => void): void {
     const spans = ids.map((id, at) => {
       const span = this.index.span(id);
       if (!span) throw new FastReaderRefusal(`#${id} could not be lexed`);
       return { id, at, start: span.start, end: span.end };
     });
-    const byOffset = [...spans].sort((a, b) => a.start - b.start);
-    const out = new Array<unknown>(ids.length);
-    // Neighbouring records are read in one go: a batch of a phase often lies in a few stretches.
+    const byOffset = spans.sort((a, b) => a.start - b.start);
     for (let first = 0; first < byOffset.length; ) {
       let last = first;
       let end = byOffset[first].end;
@@ -83,13 +118,11 @@ export class TextLines implements LineStore {
       const buf = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
       for (let k = first; k <= last; k++) {
         const s = byOffset[k];
-        const lexed = s.end - from <= buf.length ? lexRecord(buf, s.start - from, s.end - from, this.anyCode) : null;
-        if (!lexed) throw new FastReaderRefusal(`#${s.id} could not be lexed`);
-        out[s.at] = { ID: s.id, type: lexed.type, arguments: lexed.args };
+        if (s.end - from > buf.length) throw new FastReaderRefusal(`#${s.id} could not be read: the file is shorter than when it was indexed`);
+        fn(s.id, s.at, buf, s.start - from, s.end - from);
       }
       first = last + 1;
     }
-    return out;
   }
 
   typeName(type: number): string {
