@@ -15,6 +15,7 @@ module.exports = {
   entry: {
     main: './src/ui/main.ts',
     cli: './src/cli/main.ts',
+    'cli-extraction-worker': './src/cli/cli-extraction-worker.ts',
     'extraction-worker': './src/ifc/extraction-worker.ts',
     'step-index-worker': './src/ifc/step-index-worker.ts',
     'export-worker': './src/export/export-worker.ts',

@@ -1,18 +1,21 @@
-// One input file of `extract`: read it through the extraction worker (the GUI's path), then write
-// its export (export-steps.ts). Progress goes to one bar for both steps.
+// One input file of `extract`: read it through the extraction job (the GUI's path) in the CLI's
+// worker, which writes a JSON or CSV file itself (cli-extraction-job.ts); anything else is written
+// from here once the schedule is handed back (export-steps.ts). Progress goes to one bar for both.
 import * as path from 'path';
 import { DisposableStore } from '../core/lifecycle';
 import type { OperationRunner } from '../core/operations/operation-runner';
 import type { RunningOperation } from '../core/operations/running-operation';
-import type { Annotations, RoomSchedule } from '../core/schedule/model';
+import type { Annotations } from '../core/schedule/model';
 import type { ScheduleTemplate } from '../core/schedule/schedule-template';
 import type { CsvOptions, CsvTable, ExportFormat } from '../export/export-options';
 import { EXPORTER } from '../export/exporter-info';
 import type { AnnotatedCopyOutput } from '../ifc/annotated-copy-job';
 import type { ExtractionEngine } from '../ifc/extraction-engine';
 import { startExtraction } from '../ifc/extraction-job';
+import { CLI_EXTRACTION_WORKER_FILE, startExtractionAndExport } from './cli-extraction-job';
 import type { OutputPlan } from './output-plan';
 import { ProgressBar } from './progress-bar';
+import { ScheduleSummary, scheduleSummary } from './schedule-summary';
 
 export interface ExtractFileOptions {
   format: ExportFormat;
@@ -28,10 +31,12 @@ export interface ExtractFileOptions {
   showProgress: boolean;
   /** Off a terminal, print each phase as a line (--verbose). */
   phaseLines: boolean;
+  /** Count what the summary line says (not with --quiet). */
+  summary: boolean;
 }
 
 export interface ExtractFileResult {
-  schedule: RoomSchedule;
+  summary?: ScheduleSummary;
   files: string[];
   annotatedCopy?: AnnotatedCopyOutput;
 }
@@ -60,19 +65,25 @@ export async function extractFile(runner: OperationRunner, plan: OutputPlan, opt
   const bar = options.showProgress ? store.add(new ProgressBar(stdio.stderr, name, { phaseLines: options.phaseLines })) : undefined;
   const follow = <Out>(op: RunningOperation<Out>) => run(op, bar, track, store);
   try {
-    const extraction = startExtraction(runner, { path: path.resolve(plan.input), name, skipGeometry: options.skipGeometry, engine: options.engine, appVersion: EXPORTER.version }, undefined, { onTimeout: 'cancel' });
-    // Loaded only now that the worker is starting: it needs 60-300 ms before it reads a byte.
+    const input = { path: path.resolve(plan.input), name, skipGeometry: options.skipGeometry, engine: options.engine, appVersion: EXPORTER.version };
+    const jobOptions = { onTimeout: 'cancel', workerFile: CLI_EXTRACTION_WORKER_FILE } as const;
+    if (plan.outPath !== '-' && !options.writeIfc && (options.format === 'json' || options.format === 'csv')) {
+      const request = { format: options.format, outPath: plan.outPath, tables: options.tables, csv: options.csv, template: options.template };
+      return await follow(startExtractionAndExport(runner, input, { request, annotations: options.annotations, summary: options.summary }, jobOptions));
+    }
+    const extraction = startExtraction(runner, input, undefined, jobOptions);
+    // Loaded only now that the worker is reading: it needs 60-300 ms before it reads a byte.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const steps = require('./export-steps') as typeof import('./export-steps');
     const schedule = await follow(extraction);
+    const summary = options.summary ? scheduleSummary(schedule) : undefined;
     const annotatedCopy = options.writeIfc ? await steps.writeAnnotatedCopy(runner, schedule, path.resolve(plan.input), options.writeIfc, options, follow) : undefined;
     if (plan.outPath === '-') {
       bar?.dispose();
       await steps.writeToStdout(schedule, options, stdio.stdout);
-      return { schedule, files: [], annotatedCopy };
+      return { summary, files: [], annotatedCopy };
     }
-    const files = await steps.exportToFiles(runner, schedule, plan, options, bar, follow, track);
-    return { schedule, files, annotatedCopy };
+    return { summary, files: await steps.exportToFiles(runner, schedule, plan, options, follow), annotatedCopy };
   } finally {
     store.dispose();
   }

@@ -1,7 +1,8 @@
-// What the main thread sends to the export worker and what it answers (structured-clone data).
-import type { OperationProgress } from '../core/operations/protocol';
+// What the main thread sends to the export worker and what it answers (structured-clone data), and
+// how a worker that writes an export is cancelled and reports progress.
+import type { WorkerContext } from '../core/operations/worker-side';
 import { Annotations, RoomSchedule } from '../core/schedule/model';
-import { ExportRequest } from './export-options';
+import { ExportControl, ExportRequest } from './export-options';
 
 export interface ExportJobInput extends ExportRequest {
   schedule: RoomSchedule;
@@ -16,7 +17,11 @@ export interface ExportJobResult {
   files: string[];
 }
 
-/** An export's progress as an operation reports it (the export worker's messages, and the CLI's bar for an export it writes itself). */
-export function exportProgress(done: number, total: number, message: string): OperationProgress {
-  return { phase: 'export', message, done, total, unit: 'items', fraction: total > 0 ? done / total : 1 };
+/** An export's control inside a worker: Cancel is the controller's shutdown request, progress its progress messages. */
+export function workerExportControl(ctx: Pick<WorkerContext<unknown>, 'throwIfShutdown' | 'progress' | 'yieldToMessages'>): ExportControl {
+  return {
+    throwIfCancelled: () => ctx.throwIfShutdown(),
+    progress: (done, total, message) => ctx.progress({ phase: 'export', message, done, total, unit: 'items', fraction: total > 0 ? done / total : 1 }),
+    yieldToMessages: () => ctx.yieldToMessages(),
+  };
 }

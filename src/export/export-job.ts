@@ -1,14 +1,12 @@
 // Main-thread side of an export: runs it as a cancellable operation in its own worker, so writing a
 // 50 MB workbook never freezes the window. Same cancel path as extraction: operation.cancel().
-// A caller with no window (the CLI) may write it on its own thread instead (exportOnThisThread).
 import * as path from 'path';
 import { OperationRunner } from '../core/operations/operation-runner';
 import { RunningOperation } from '../core/operations/running-operation';
 import { Annotations, RoomSchedule } from '../core/schedule/model';
 import { newStagingToken, removeStagedFilesSync, trackStagedFiles } from '../platform/atomic-file';
 import { ExportJobInput, ExportJobResult } from './export-job-types';
-import { ExportControl, ExportFormat, ExportRequest } from './export-options';
-import { exportSchedule } from './export-schedule';
+import { ExportFormat, ExportRequest } from './export-options';
 import { exportTargets } from './export-targets';
 
 export type { ExportJobResult } from './export-job-types';
@@ -32,12 +30,19 @@ export function startExport(runner: OperationRunner, input: StartExportInput): R
     workerFile: path.join(__dirname, 'export-worker.js'),
     input: jobInput,
   });
-  // A worker that stopped gracefully removed its temp files itself; one that had to be terminated
-  // ran no finally block, so remove what it may have left once it is gone.
-  // Capture the promises, not the operation: it must be garbage once disposed.
-  // Until then the process removes them itself if it has to exit at once (a second Ctrl-C, SIGHUP).
-  const targets = exportTargets(request);
+  removeStagedFilesAfter(op, exportTargets(request), stagingToken);
+  return op;
+}
+
+/**
+ * Removes the staged files of an export whose worker had to be terminated: one that stopped
+ * gracefully removed its temp files itself; a terminated one ran no finally block, so what it may
+ * have left goes once it is gone. Until then the process removes them itself if it has to exit at
+ * once (a second Ctrl-C, SIGHUP). For every operation whose worker writes an export.
+ */
+export function removeStagedFilesAfter(op: Pick<RunningOperation<unknown>, 'result' | 'cleanedUp'>, targets: string[], stagingToken: string): void {
   const untrack = trackStagedFiles(targets, stagingToken);
+  // Capture the promises, not the operation: it must be garbage once disposed.
   const cleanedUp = op.cleanedUp;
   void op.result.then(
     () => untrack(),
@@ -47,20 +52,4 @@ export function startExport(runner: OperationRunner, input: StartExportInput): R
         .catch(() => undefined)
         .finally(untrack),
   );
-  return op;
-}
-
-/**
- * The same export on the calling thread, for a caller with no window to keep responsive: no worker
- * to start and no copy of the schedule to send it. `control` carries its cancel. Its staged files
- * are removed if the process has to exit before it ends, as with startExport.
- */
-export async function exportOnThisThread(input: StartExportInput, control: ExportControl): Promise<ExportJobResult> {
-  const stagingToken = newStagingToken();
-  const untrack = trackStagedFiles(exportTargets(input.request), stagingToken);
-  try {
-    return { files: await exportSchedule(input.schedule, input.annotations, input.request, control, stagingToken) };
-  } finally {
-    untrack();
-  }
 }

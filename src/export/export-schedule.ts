@@ -2,7 +2,6 @@
 // The export worker calls it; so can anything that already runs off the UI thread.
 import { Annotations, RoomSchedule } from '../core/schedule/model';
 import { newStagingToken, ProtectedFile, writeAtomically } from '../platform/atomic-file';
-import { csvTableRowCount, writeCsvTable } from './csv-export';
 import { csvTableFiles, exportTargets } from './export-targets';
 import { CSV_TABLES, ExportControl, ExportRequest } from './export-options';
 import { ExportSelection } from './export-selection';
@@ -51,6 +50,9 @@ function stagedWriter(selection: ExportSelection, request: ExportRequest, contro
     case 'json':
       return ([temp]) => writeTextFile(temp, (sink) => writeJsonDocument(selection, sink, control, exportedAt));
     case 'csv': {
+      // Loaded on demand, like the other formats' writers: a JSON export need not load csv-stringify.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { csvTableRowCount, writeCsvTable } = require('./csv-export') as typeof import('./csv-export');
       const table = selection.scheduleTable(request.template);
       const files = csvTableFiles(request.outPath, request.tables ?? CSV_TABLES);
       const progress = new RowProgress(control, files.reduce((n, f) => n + csvTableRowCount(selection, f.table), 0), 'CSV');

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { ResourceLimits } from 'worker_threads';
 import type { OperationRunner } from '../core/operations/operation-runner';
+import type { OperationOptions } from '../core/operations/operation-types';
 import type { RunningOperation } from '../core/operations/running-operation';
 import type { RoomSchedule } from '../core/schedule/model';
 import type { RoomsPreview } from '../core/schedule/room-preview';
@@ -20,6 +21,8 @@ export interface ExtractionJobOptions {
   /** 'cancel' for headless callers (the CLI) that cannot ask the user what to do on timeout. */
   onTimeout?: 'notify' | 'cancel';
   resourceLimits?: ResourceLimits;
+  /** A worker entry that runs the extraction job and may do more in the same thread (the CLI's); the extraction worker by default. */
+  workerFile?: string;
 }
 
 /**
@@ -29,16 +32,24 @@ export interface ExtractionJobOptions {
  * spaces are read.
  */
 export function startExtraction(runner: OperationRunner, input: ExtractionInput, fileSizeBytes?: number, options: ExtractionJobOptions = {}): RunningOperation<RoomSchedule, RoomsPreview> {
-  return runner.start<ExtractionInput, RoomSchedule, RoomsPreview>({
+  return runner.start<ExtractionInput, RoomSchedule, RoomsPreview>(extractionOperation({ ...input, streamSpaces: true }, fileSizeBytes, options));
+}
+
+/**
+ * The operation that reads `input` (its timeout band, code cache and worker), for startExtraction
+ * and for a worker whose result is more than the schedule (src/cli/cli-extraction-worker.ts).
+ */
+export function extractionOperation<In extends ExtractionInput>(input: In, fileSizeBytes: number | undefined, options: ExtractionJobOptions): OperationOptions<In> {
+  return {
     kind: EXTRACTION_KIND,
     label: `Reading ${input.name}`,
-    workerFile: EXTRACTION_WORKER_FILE,
-    input: { ...input, streamSpaces: true, codeCacheDir: input.codeCacheDir ?? defaultCodeCacheDir() },
+    workerFile: options.workerFile ?? EXTRACTION_WORKER_FILE,
+    input: { ...input, codeCacheDir: input.codeCacheDir ?? defaultCodeCacheDir() },
     fileSizeBytes: modelTextBytes(input, fileSizeBytes ?? sizeOf(input)),
     timeoutMs: options.timeoutMs,
     onTimeout: options.onTimeout,
     resourceLimits: options.resourceLimits,
-  });
+  };
 }
 
 /** web-ifc's code cache lives in the app's cache folder; IFC_RS_NO_CODE_CACHE=1 turns it off (benchmark A/B). */

@@ -121,7 +121,7 @@ describe('extract -o and a hostile or failing output', () => {
       expect(fs.readdirSync(tmp)).toEqual([]);
     }, 180_000);
 
-    it('Ctrl-C while the CLI writes the JSON itself (no export worker) cancels the export: exit 130, no file, staged or whole, and an earlier export untouched', async () => {
+    it('Ctrl-C while the JSON is written (by the worker that read the model) cancels the export: exit 130, no file, staged or whole, and an earlier export untouched', async () => {
       fs.writeFileSync(path.join(tmp, 'big.json'), 'the previous export');
       const { child, done, stderr } = startCli(['extract', model, '-o', 'big.json', '--skip-geometry'], tmp, home);
       await waitFor(() => staged(tmp).length > 0 || child.exitCode !== null, 120_000);
