@@ -41,6 +41,7 @@ export class OperationRunner extends Disposable {
   /** Fires the moment an operation ends (before its worker is necessarily gone). */
   readonly onDidEnd: Event<OperationEnd> = this.endEmitter.event;
   private readonly host: OperationHost;
+  private prestarted: PrestartedWorker | undefined;
 
   constructor(options: OperationRunnerOptions = {}) {
     super('OperationRunner');
@@ -48,6 +49,7 @@ export class OperationRunner extends Disposable {
     this.log = options.log ?? consoleLog;
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
     this.recentCapacity = options.recentCapacity ?? 20;
+    this.prestarted = options.prestarted;
     // The host is a separate object so operations never see the runner's private state.
     this.host = {
       history: this.history,
@@ -56,7 +58,7 @@ export class OperationRunner extends Disposable {
       ended: (op, end) => this.onEnded(op, end),
       cleaned: (op) => this.onCleaned(op),
       retry: (op) => this.start(op.options),
-      prestartedWorker: (file, resourceLimits) => options.prestarted?.take(file, resourceLimits),
+      prestartedWorker: (file, resourceLimits) => this.prestarted?.take(file, resourceLimits),
     };
   }
 
@@ -70,6 +72,14 @@ export class OperationRunner extends Disposable {
     this.startEmitter.fire(op as RunningOperation<unknown>);
     op.launch();
     return op;
+  }
+
+  /**
+   * A thread already starting, for the next operation that runs its file (undefined: none). Its
+   * creator still owns it and disposes it (a no-op once taken).
+   */
+  offerPrestarted(worker: PrestartedWorker | undefined): void {
+    this.prestarted = worker;
   }
 
   /** Operations still running. */

@@ -387,7 +387,9 @@ export class AppController extends Disposable {
 
   private showOpenDialog(): void {
     const recent = this.settings.get().recentFiles[0];
-    chooseModelFile(this.window.window, 'Open IFC model', recent ? path.dirname(recent) : process.cwd(), (file) => this.open(file));
+    // The extraction thread starts while the user chooses; closed without a choice, it ends.
+    this.loader.prepare();
+    chooseModelFile(this.window.window, 'Open IFC model', recent ? path.dirname(recent) : process.cwd(), (file) => this.open(file), () => this.loader.unprepare());
   }
 
   private toggleSpacesPanel(): void {

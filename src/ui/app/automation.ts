@@ -40,8 +40,12 @@ export class Automation extends Disposable {
     // --quit-after closes the main window, exactly as the user would: the same path to exit code 0.
     if (a.quitAfter !== undefined) this.register(disposableTimeout(() => this.app.window.window.close(), a.quitAfter, 'quit-after', { owner: this }));
     if (a.cancelAfter !== undefined) this.register(disposableTimeout(() => void this.app.cancel(), a.cancelAfter, 'cancel-after', { owner: this }));
-    // As File → Open in a window already up: the time to the rooms is then the load's alone.
-    if (a.openAfter !== undefined && file && !a.exercise) this.register(disposableTimeout(() => this.app.open(file), a.openAfter, 'open-after', { owner: this }));
+    // As File → Open in a window already up: the dialog shows now (its extraction thread starts,
+    // loader.prepare) and the file is chosen a.openAfter ms later; the time to the rooms is the load's.
+    if (a.openAfter !== undefined && file && !a.exercise) {
+      this.app.loader.prepare();
+      this.register(disposableTimeout(() => this.app.open(file), a.openAfter, 'open-after', { owner: this }));
+    }
     this.watchEventLoop();
     this.register(
       this.app.onDidFinishLoad((o) => {

@@ -3,12 +3,13 @@
 import { FileMode, QFileDialog, QWidget } from '../qt';
 import { listen } from '../widgets/qt-lifecycle';
 
-export function chooseModelFile(parent: QWidget, title: string, folder: string, onChosen: (file: string) => void): void {
-  chooseExistingFile(parent, { title, folder, nameFilter: 'IFC models (*.ifc *.ifczip *.IFC *.IFCZIP);;All files (*)' }, onChosen);
+/** `onClosed`: after the dialog closed, chosen (after onChosen) or not. */
+export function chooseModelFile(parent: QWidget, title: string, folder: string, onChosen: (file: string) => void, onClosed?: () => void): void {
+  chooseExistingFile(parent, { title, folder, nameFilter: 'IFC models (*.ifc *.ifczip *.IFC *.IFCZIP);;All files (*)' }, onChosen, onClosed);
 }
 
 /** Any existing file (an IFC model, an IDS file…), with the given name filter. */
-export function chooseExistingFile(parent: QWidget, spec: { title: string; folder: string; nameFilter: string }, onChosen: (file: string) => void): void {
+export function chooseExistingFile(parent: QWidget, spec: { title: string; folder: string; nameFilter: string }, onChosen: (file: string) => void, onClosed?: () => void): void {
   const dialog = new QFileDialog(parent, spec.title, spec.folder);
   dialog.setFileMode(FileMode.ExistingFile);
   dialog.setNameFilter(spec.nameFilter);
@@ -17,6 +18,7 @@ export function chooseExistingFile(parent: QWidget, spec: { title: string; folde
     sub.dispose();
     done.dispose();
     dialog.deleteLater();
+    onClosed?.();
   }, 'fileDialog.finished');
   dialog.open();
 }

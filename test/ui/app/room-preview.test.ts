@@ -136,3 +136,33 @@ test('a 25 MB model made of MultiZoneBuilding.ifc: scrolled down the preview wit
   expect(seen.first).toBe(seen.firstShown);
   expect(seen.heading).not.toMatch(/^Reading/);
 }, 120_000);
+
+test('while the Open dialog is up the extraction thread starts, and the model chosen is read in it; a dialog closed without a choice ends it', async () => {
+  const { resourceRegistry } = await import('../../../src/core/lifecycle');
+  const prestartedThread = () => resourceRegistry.list('worker').find((w) => w.label.startsWith('prestarted'))?.detail?.threadId;
+  const seen = await withApp(async (app) => {
+    app.loader.prepare();
+    const ahead = prestartedThread();
+    const loaded = once(app.onDidFinishLoad);
+    app.open(realModel('OneZone.ifc'));
+    const readIn = app.runner.active()[0]?.threadId;
+    const outcome = await loaded;
+    // The dialog again, closed this time without a choice.
+    app.loader.prepare();
+    const second = prestartedThread();
+    app.loader.unprepare();
+    await waitUntil(() => resourceRegistry.list('worker').length === 0);
+    return { ahead, readIn, outcome: outcome.kind, second, workersAfter: resourceRegistry.list('worker').length };
+  });
+  expect(seen.ahead).toEqual(expect.any(Number));
+  expect(seen.readIn).toBe(seen.ahead);
+  expect(seen.outcome).toBe('loaded');
+  expect(seen.second).toEqual(expect.any(Number));
+  expect(seen.second).not.toBe(seen.ahead);
+  expect(seen.workersAfter).toBe(0);
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+}
