@@ -3,7 +3,6 @@
 // crosses to this thread: on the 70 MB model its rooms took ~160-220 ms to go over (serialised in
 // the worker, deserialised here, part by part) before the export could start, ~300 ms on the 202 MB
 // one. XLSX, PDF, stdout and --write-ifc still get the schedule here (they run where it is).
-import * as path from 'path';
 import type { OperationRunner } from '../core/operations/operation-runner';
 import type { RunningOperation } from '../core/operations/running-operation';
 import type { Annotations } from '../core/schedule/model';
@@ -13,9 +12,8 @@ import { exportTargets } from '../export/export-targets';
 import { extractionOperation, ExtractionJobOptions } from '../ifc/extraction-job';
 import type { ExtractionInput } from '../ifc/extraction-input';
 import { newStagingToken } from '../platform/atomic-file';
+import { CLI_EXTRACTION_WORKER_FILE } from './cli-workers';
 import type { ScheduleSummary } from './schedule-summary';
-
-export const CLI_EXTRACTION_WORKER_FILE = path.join(__dirname, 'cli-extraction-worker.js');
 
 /** An export the worker writes itself, once the schedule is read. */
 export interface ExportInWorker {

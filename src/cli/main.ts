@@ -2,20 +2,24 @@
 // dist/cli.js). Runs on load; the exit status is set, not forced, so the process ends by itself
 // once every worker and stream is closed: a process that does not end reveals a leak.
 import { PrestartedWorker } from '../core/operations/prestarted-worker';
-import { EXTRACTION_WORKER_FILE } from '../ifc/extraction-job';
-import { CLI_EXTRACTION_WORKER_FILE } from './cli-extraction-job';
 import type { CliIO } from './cli-io';
+import { CLI_EXTRACTION_WORKER_FILE } from './cli-workers';
 
 /** The worker that reads the first model, for the commands whose first step that is. */
-const FIRST_WORKER: Record<string, string> = { extract: CLI_EXTRACTION_WORKER_FILE, diff: EXTRACTION_WORKER_FILE, plan: EXTRACTION_WORKER_FILE };
+function firstWorker(command: string | undefined): string | undefined {
+  if (command === 'extract') return CLI_EXTRACTION_WORKER_FILE;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (command === 'diff' || command === 'plan') return (require('../ifc/extraction-job') as typeof import('../ifc/extraction-job')).EXTRACTION_WORKER_FILE;
+  return undefined;
+}
 
 // That worker is started first, before the rest of this program loads: its start-up (~70 ms for the
 // thread, ~40 ms for the engine's code on the 2-core reference VM) then overlaps the ~50 ms this
 // thread needs to load and parse the command line, where it used to follow them. A command is
 // always the first argument (the program's own options are only -V and -h). Not taken (a bad
 // command line, --help), the thread is ended with the command.
-const firstWorker = Object.hasOwn(FIRST_WORKER, process.argv[2] ?? '') ? FIRST_WORKER[process.argv[2]] : undefined;
-const prestarted = firstWorker ? new PrestartedWorker(firstWorker) : undefined;
+const first = firstWorker(process.argv[2]);
+const prestarted = first ? new PrestartedWorker(first) : undefined;
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { closeLogger, deferredFileLog } = require('../platform/logging') as typeof import('../platform/logging');
