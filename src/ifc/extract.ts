@@ -243,6 +243,7 @@ async function indexText(source: ModelSource, schemaFamily: number, run: Extract
   const total = source.textBytes;
   const suspects = new StringSuspects();
   const later: number[] = [];
+  run.report('parse', `Indexing ${source.name}: 0 / ${formatMb(total)} MB`, 0, total, 'bytes');
   // Cancellable between chunks, and the thread stays responsive: no blocking() needed.
   const { columns } = await indexModelText(source, {
     path: source.container === 'ifc' ? source.path : null,

@@ -6,4 +6,4 @@ export const EXTRACTION_ENGINES = ['fast', 'web-ifc'] as const;
 
 export type ExtractionEngine = (typeof EXTRACTION_ENGINES)[number];
 
-export const DEFAULT_ENGINE: ExtractionEngine = 'web-ifc';
+export const DEFAULT_ENGINE: ExtractionEngine = 'fast';

@@ -12,7 +12,8 @@ export interface TextReader {
   read(offset: number, length: number): Uint8Array;
 }
 
-export const INDEX_CHUNK_BYTES = 8 * 1024 * 1024;
+/** 2 MB: ~7 ms of scanning, so progress moves and a cancel is seen that often, for one read call each. */
+export const INDEX_CHUNK_BYTES = 2 * 1024 * 1024;
 
 export interface ScanRange {
   from: number;
@@ -48,7 +49,10 @@ export async function scanRange(text: TextReader, range: ScanRange, columns: Rec
     const stop = scanStatements(buf, 0, buf.length, pos, last && range.final, classes, columns);
     const scanned = stop < 0 ? buf.length : stop;
     if (scanned > 0) for (const s of scanners) s.scan(buf.subarray(0, scanned), pos);
-    if (stop < 0) return { stoppedAt: pos + buf.length, ended: true };
+    if (stop < 0) {
+      await between(pos + buf.length);
+      return { stoppedAt: pos + buf.length, ended: true };
+    }
     if (stop === 0 && !last) {
       // One statement longer than the chunk (a huge embedded blob): read more at once.
       chunk *= 2;

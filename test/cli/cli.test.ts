@@ -116,11 +116,11 @@ describe('ifc-room-schedule extract', () => {
   });
 
   it('Ctrl-C during a slow extraction cancels it: exit 130, no file, and the process ends by itself (no worker left)', async () => {
-    // ~40 MB built from MultiZoneBuilding.ifc: parsing plus boundary geometry takes several seconds.
+    // ~40 MB built from MultiZoneBuilding.ifc: indexing, boundary geometry and the XLSX take a few seconds.
     const model = await generateLargeModel({ sample: realModel('MultiZoneBuilding.ifc'), targetMb: 40 });
     const { child, done, stderr } = startCli(['extract', model.path, '--format', 'xlsx', '-o', 'big.xlsx', '--verbose'], tmp, home);
-    // --verbose prints each phase as a line off a terminal: interrupt once web-ifc is parsing.
-    await waitFor(() => stderr().includes(`${path.basename(model.path)}: Parsing`), 30_000);
+    // --verbose prints each phase as a line off a terminal: interrupt once the file is being indexed.
+    await waitFor(() => stderr().includes(`${path.basename(model.path)}: Indexing`), 30_000);
     const interruptedAt = Date.now();
     child.kill('SIGINT');
     const run = await done;

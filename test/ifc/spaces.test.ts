@@ -69,7 +69,7 @@ describe('what a room shows', () => {
     expect(m.fileTimestamp).toBe('2016-10-16T22:53:43');
     expect(m.projectName).toBe('Projekt');
     expect(m.lengthUnitToMetres).toBe(0.001);
-    expect(m.engine).toEqual({ name: 'web-ifc', version: '0.0.78' });
+    expect(m.engine).toEqual({ name: 'fast', version: '0.0.78' });
   });
 
   it('a room on a storey knows the storey and its elevation in metres (TwoZones.ifc: 3.1 m)', async () => {
