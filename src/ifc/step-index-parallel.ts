@@ -77,7 +77,7 @@ export interface IndexedText {
 /** Indexes all of `text` into new columns: on two threads when it is big and on disk, else on this one. */
 export async function indexModelText(text: TextReader, options: IndexTextOptions): Promise<IndexedText> {
   const total = text.textBytes;
-  const columns = new RecordColumns(new ClassTable(), Math.ceil(total / 32));
+  const columns = new RecordColumns(new ClassTable(), Math.ceil(total / 32), total);
   const split = options.parallel && options.path && total >= (options.parallelMinBytes ?? PARALLEL_INDEX_MIN_BYTES) ? splitPoint(text, Math.floor(total / 2)) : -1;
   if (split < 0 || !options.path) {
     await scanRange(text, { from: 0, to: total, final: true }, columns, options.scanners, (done) => options.between(done));

@@ -13,7 +13,7 @@ export type IndexPartResult =
   | {
       kind: 'columns';
       ids: Int32Array;
-      starts: Float64Array;
+      starts: Uint32Array | Float64Array;
       lengths: Uint32Array;
       classes: Uint16Array;
       count: number;

@@ -22,7 +22,7 @@ async function indexPart(input: IndexPartInput): Promise<IndexPartResult> {
         return buffer.subarray(0, fs.readSync(fd, buffer, 0, length, offset));
       },
     };
-    const columns = new RecordColumns(new ClassTable(), Math.ceil((input.to - input.from) / 32));
+    const columns = new RecordColumns(new ClassTable(), Math.ceil((input.to - input.from) / 32), input.to);
     const suspects = new StringSuspects();
     const outcome = await scanRange(text, { from: input.from, to: input.to, final: true }, columns, [suspects], () => undefined);
     return {

@@ -19,16 +19,20 @@ function sameBytes(buf: Uint8Array, start: number, end: number, word: ArrayLike<
   return true;
 }
 
+/** Byte offsets into the text. */
+export type Offsets = Uint32Array | Float64Array;
+
 /** The records of a stretch of the file, as the scan finds them, in file order. */
 export class RecordColumns implements StatementSink {
   ids: Int32Array;
-  /** Offset of the text after "=". */
-  starts: Float64Array;
+  /** Offset of the text after "=": 4 bytes each for a text under 4 GiB (16 MB less for a 202 MB model), else 8. */
+  starts: Offsets;
   /** Up to (not including) the ';'. */
   lengths: Uint32Array;
   /** Index in the scan's ClassTable. */
   classes: Uint16Array;
   count = 0;
+  private readonly wide: boolean;
   /** Offset just past "DATA;" of the first data section seen; -1 until then. */
   dataStart = -1;
   maxId = 0;
@@ -36,10 +40,13 @@ export class RecordColumns implements StatementSink {
   constructor(
     readonly classTable: ClassTable,
     expected = 1 << 16,
+    /** The text's length: offsets past 4 GiB need 8 bytes. */
+    textBytes = 0,
   ) {
     const n = Math.max(1024, expected);
+    this.wide = textBytes > 0xffffffff;
     this.ids = new Int32Array(n);
-    this.starts = new Float64Array(n);
+    this.starts = this.wide ? new Float64Array(n) : new Uint32Array(n);
     this.lengths = new Uint32Array(n);
     this.classes = new Uint16Array(n);
   }
@@ -67,13 +74,13 @@ export class RecordColumns implements StatementSink {
       return b;
     };
     this.ids = grow(this.ids, new Int32Array(size));
-    this.starts = grow(this.starts, new Float64Array(size));
+    this.starts = grow(this.starts, this.wide ? new Float64Array(size) : new Uint32Array(size));
     this.lengths = grow(this.lengths, new Uint32Array(size));
     this.classes = grow(this.classes, new Uint16Array(size));
   }
 
   /** Appends `other`'s records (the scan of a later stretch), its classes mapped into this table. */
-  append(other: { ids: Int32Array; starts: Float64Array; lengths: Uint32Array; classes: Uint16Array; count: number; classNames: readonly string[]; maxId: number }): void {
+  append(other: { ids: Int32Array; starts: Offsets; lengths: Uint32Array; classes: Uint16Array; count: number; classNames: readonly string[]; maxId: number }): void {
     const names = Buffer.from(other.classNames.join('\n'), 'latin1');
     const map = new Uint16Array(other.classNames.length);
     let at = 0;
@@ -98,7 +105,7 @@ export interface StepIndexOptions {
 
 export class StepIndex {
   private readonly ids: Int32Array;
-  private readonly starts: Float64Array;
+  private readonly starts: Offsets;
   private readonly lengths: Uint32Array;
   private readonly classes: Uint16Array;
   private readonly count: number;

@@ -105,7 +105,7 @@ describe('ifc-room-schedule diff', () => {
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     const ended = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     const deadline = Date.now() + 60_000;
-    while (!stderr.includes(': Parsing') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (!stderr.includes(': Indexing') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGINT');
     expect(await ended).toBe(130);
     expect(stderr).toContain('Cancelling…');

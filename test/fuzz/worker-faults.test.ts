@@ -59,7 +59,8 @@ describe('worker faults during a real extraction: classified, in the Diagnostics
   }
 
   it("web-ifc's MEMORY_LIMIT too small for MultiZoneBuilding.ifc: an out-of-memory error with advice, cleaned up", async () => {
-    const op = startExtraction(runner, { path: realModel('MultiZoneBuilding.ifc'), name: 'MultiZoneBuilding.ifc', memoryLimitBytes: 64 * 1024 });
+    // web-ifc's limit, so the engine that parses the whole file into web-ifc's heap.
+    const op = startExtraction(runner, { path: realModel('MultiZoneBuilding.ifc'), name: 'MultiZoneBuilding.ifc', memoryLimitBytes: 64 * 1024, engine: 'web-ifc' });
     const e = await failure(op);
     expect(e).toMatchObject({ category: 'memory', code: 'out-of-memory' });
     expect(e.message).toContain('MultiZoneBuilding.ifc');

@@ -48,8 +48,21 @@ async function runWorker(input: ExtractionInput, during?: (w: Worker) => void): 
 }
 
 describe('the extraction worker, run as a real worker thread', () => {
-  it('reads TwoZones.ifc from its path: progress through every phase, the parse declared blocking, WASM memory reported', async () => {
+  it('fast engine (the default) reads TwoZones.ifc from its path: progress through every phase, nothing blocking, no web-ifc heap', async () => {
     const run = await runWorker({ path: realModel('TwoZones.ifc'), name: 'TwoZones.ifc', appVersion: '9.9.9' });
+    expect(run.error).toBeUndefined();
+    expect(run.result!.metadata.engine.name).toBe('fast');
+    expect(run.result!.spaces).toHaveLength(manifestRow('TwoZones.ifc').spaces!);
+    expect(run.result!.spaces.reduce((n, s) => n + s.boundaries.length, 0)).toBe(manifestRow('TwoZones.ifc').boundaries);
+    const phases = [...new Set(run.progress.map((p) => p.phase))];
+    expect(phases).toEqual(['start-up', 'read', 'parse', 'prepare', 'relationships', 'spaces', 'boundaries', 'geometry', 'schedule']);
+    // Indexing runs in chunks that see a cancel: it never asks to be terminated instead.
+    expect(run.blocking).toEqual([]);
+    expect(run.memory?.wasm).toBeUndefined();
+  });
+
+  it('web-ifc engine reads TwoZones.ifc from its path: progress through every phase, the parse declared blocking, WASM memory reported', async () => {
+    const run = await runWorker({ path: realModel('TwoZones.ifc'), name: 'TwoZones.ifc', appVersion: '9.9.9', engine: 'web-ifc' });
     expect(run.error).toBeUndefined();
     expect(run.result!.spaces).toHaveLength(manifestRow('TwoZones.ifc').spaces!);
     expect(run.result!.spaces.reduce((n, s) => n + s.boundaries.length, 0)).toBe(manifestRow('TwoZones.ifc').boundaries);
