@@ -57,6 +57,15 @@ export const naturalOrder: Pick<Intl.Collator, 'compare'> = {
   compare: (a, b) => (collator ??= new Intl.Collator(undefined, { numeric: true })).compare(a, b),
 };
 
+/**
+ * Builds the collator now, when the window has asked for a model: otherwise its 11–12 ms (measured,
+ * 2-core VM) land inside the first listing of rooms — on a busy machine two to four times that in
+ * the stall of the preview's arrival.
+ */
+export function warmUpRoomOrder(): void {
+  naturalOrder.compare('Room 2', 'Room 10');
+}
+
 /** The quantity the list's Area column shows, named in its header. */
 export const LISTED_AREA = { name: 'NetFloorArea', title: 'Net floor area' } as const;
 

@@ -8,6 +8,7 @@ import { OperationErrorInfo } from '../../core/operations/protocol';
 import { OperationLog } from '../../core/operations/operation-log';
 import { ResourceMonitor } from '../../core/monitor/resource-monitor';
 import { displayName } from '../../core/schedule/model';
+import { warmUpRoomOrder } from '../../core/schedule/space-rows';
 import type { RoomsPreview } from '../../core/schedule/room-preview';
 import type { ExtractionEngine } from '../../ifc/extraction-engine';
 import { appPaths, AppPaths } from '../../platform/paths';
@@ -148,6 +149,8 @@ export class AppController extends Disposable {
   open(file: string): void {
     log().info(`open ${file}`);
     this.loader.open(file);
+    // While the worker starts, not when its rooms arrive.
+    warmUpRoomOrder();
     this.updateState();
   }
 
