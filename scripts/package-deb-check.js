@@ -134,7 +134,7 @@ async function main() {
     const interrupted = await runInstalled(['extract', big.path, '--format', 'xlsx', '-o', path.join(outDir, 'big.xlsx'), '--verbose'], {
       cwd: work, home,
       onStart: (child, stderr) => {
-        waitFor(() => stderr().includes(`${path.basename(big.path)}: Parsing`), 60_000).then(() => {
+        waitFor(() => stderr().includes(`${path.basename(big.path)}: Indexing`), 60_000).then(() => {
           // The launcher exec'd node: the pid the supervisor holds is the app itself.
           commandWas = fs.readFileSync(`/proc/${child.pid}/comm`, 'utf8').trim();
           process.kill(child.pid, 'SIGINT');
