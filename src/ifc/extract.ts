@@ -242,7 +242,7 @@ async function indexText(source: ModelSource, schemaFamily: number, run: Extract
   run.begin('parse', `Indexing ${source.name}`);
   const codes = new TypeCodes();
   const total = source.textBytes;
-  const suspects = new StringSuspects();
+  const suspects = new StringSuspects(false);
   const later: number[] = [];
   run.report('parse', `Indexing ${source.name}: 0 / ${formatMb(total)} MB`, 0, total, 'bytes');
   // Cancellable between chunks, and the thread stays responsive: no blocking() needed.

@@ -23,7 +23,7 @@ async function indexPart(input: IndexPartInput): Promise<IndexPartResult> {
       },
     };
     const columns = new RecordColumns(new ClassTable(), Math.ceil((input.to - input.from) / 32), input.to);
-    const suspects = new StringSuspects();
+    const suspects = new StringSuspects(false);
     const outcome = await scanRange(text, { from: input.from, to: input.to, final: true }, columns, [suspects], () => undefined);
     return {
       kind: 'columns',

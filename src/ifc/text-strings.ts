@@ -25,6 +25,15 @@ const MAX_WINDOW = 64 * 1024 * 1024;
 export class StringSuspects implements ChunkScanner {
   private readonly found: number[] = [];
 
+  constructor(
+    /**
+     * Also note lines of 16 KB and more: web-ifc misreads strings on lines past 32 KB. Off for the
+     * fast engine, whose lexer reads every string itself (a long line holds nothing to warn about
+     * unless it also holds a backslash or a byte ≥ 128, which are noted anyway).
+     */
+    private readonly longLines = true,
+  ) {}
+
   scan(chunk: Uint8Array, offset: number): void {
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     // One place per statement is enough: it is read whole there (a ';' inside a string only adds a place).
@@ -43,7 +52,7 @@ export class StringSuspects implements ChunkScanner {
         k = end < 0 ? buf.length : end;
       }
     }
-    for (let p = 0; p + LONG_BLOCK <= buf.length; p += LONG_BLOCK) {
+    for (let p = 0; this.longLines && p + LONG_BLOCK <= buf.length; p += LONG_BLOCK) {
       const nl = buf.indexOf(0x0a, p);
       if (nl >= 0 && nl < p + LONG_BLOCK) continue;
       if (nl < 0) {
