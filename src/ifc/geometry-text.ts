@@ -10,6 +10,7 @@
 import * as W from './schema/ifc-types';
 import { ChunkScanner } from './first-pass';
 import { ModelSource } from './model-source';
+import { statementEnd } from './step-scan';
 import { decodeStepString, stringEnd } from './step-strings';
 import { RawArg, RawLine } from './step-values';
 
@@ -164,7 +165,7 @@ export class GeometryText {
       }
       let end = text.indexOf(59, j);
       if (quote >= 0 && quote < j) quote = text.indexOf(39, j);
-      if (quote >= 0 && end > quote) end = statementEnd(text, j + 1);
+      if (quote >= 0 && end > quote) end = statementEnd(text, j + 1, text.length);
       if (end < 0) return;
       if (end - j - 1 < LENGTH_BITS && isServed(text, j + 1, end)) this.add(id, (base + j + 1) * LENGTH_BITS + (end - j - 1));
       i = text.indexOf('\n#', end);
@@ -178,17 +179,6 @@ function isServed(text: Buffer, from: number, end: number): boolean {
   while (k < end && (text[k] === 32 || text[k] === 10 || text[k] === 13 || text[k] === 9)) k++;
   const open = text.indexOf(40, k);
   return open > k && open < end && SERVED[text.toString('latin1', k, open).trim()] !== undefined;
-}
-
-/** Index of the ';' ending a statement that holds strings, outside them; -1 when the text ends first. */
-function statementEnd(text: Buffer, from: number): number {
-  let inString = false;
-  for (let k = from; k < text.length; k++) {
-    const c = text[k];
-    if (c === 39) inString = !inString;
-    else if (c === 59 && !inString) return k;
-  }
-  return -1;
 }
 
 /** `TYPENAME(args)` between start and end; null for anything outside the served subset. */

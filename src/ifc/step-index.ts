@@ -1,5 +1,5 @@
 // A byte-level index of a STEP file's DATA section: where each record is, by express id and by
-// class, in one pass over the text (step-scan.ts), in typed arrays: ~22 bytes a record, no JS
+// class, in one pass over the text (step-scan.ts), in typed arrays: 18 bytes a record, no JS
 // object per record. The fast engine (text-lines.ts) then lexes only the records the schedule asks
 // for, reading them from the file again, so the whole text is never held in memory. What web-ifc
 // would read differently from a plain reading of the text (an id defined twice, an id past 2^31, a
@@ -7,8 +7,6 @@
 // so the extraction falls back to web-ifc and reads exactly as before.
 import { FastReaderRefusal } from './fast-reader-refusal';
 import { ClassTable, StatementSink } from './step-scan';
-
-export { FastReaderRefusal };
 
 const DATA = [0x44, 0x41, 0x54, 0x41];
 const END_MARKER = Buffer.from('END-ISO-10303-21', 'latin1');

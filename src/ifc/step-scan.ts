@@ -3,13 +3,13 @@
 // string) per record. A record ends at the first ';' outside a string ('' is a quote inside one)
 // and outside a comment.
 import { FastReaderRefusal } from './fast-reader-refusal';
+import { stringEnd } from './step-strings';
 
 const SEMI = 0x3b;
 const QUOTE = 0x27;
 const HASH = 0x23;
 const SLASH = 0x2f;
 const STAR = 0x2a;
-const OPEN = 0x28;
 const EQUALS = 0x3d;
 
 /** Bytes of a class name: A–Z, 0–9, _ (and a–z, which web-ifc reads too). */
@@ -106,8 +106,9 @@ export function statementEnd(buf: Uint8Array, from: number, to: number): number 
     const c = buf[p];
     if (c === SEMI) return p;
     if (c === QUOTE) {
-      p = stringEnd(buf, p + 1, to);
-      if (p < 0) return -1;
+      const close = stringEnd(buf, p, to);
+      if (close < 0) return -1;
+      p = close + 1;
       continue;
     } else if (c === SLASH) {
       if (p + 1 >= to) return -1;
@@ -120,18 +121,6 @@ export function statementEnd(buf: Uint8Array, from: number, to: number): number 
     p++;
   }
   return -1;
-}
-
-/** Index just past the quote closing a string whose body starts at `from` ('' inside is a quote); -1 when not in buf[.., to). */
-function stringEnd(buf: Uint8Array, from: number, to: number): number {
-  for (let p = from; ; ) {
-    if (p >= to) return -1;
-    if (buf[p] === QUOTE) {
-      if (p + 1 >= to) return -1;
-      if (buf[p + 1] !== QUOTE) return p + 1;
-      p += 2;
-    } else p++;
-  }
 }
 
 /**
@@ -216,7 +205,7 @@ export function scanStatements(buf: Buffer, from: number, to: number, base: numb
     while (j < to && buf[j] >= 0x30 && buf[j] <= 0x39) id = id * 10 + (buf[j++] - 0x30);
     if (j >= to) return incomplete(i, `the statement at byte ${base + i} does not end`);
     if (j === i + 1) throw new FastReaderRefusal(`a statement at byte ${base + i} has no express id`);
-    if (id > 0x7fffffff) throw new FastReaderRefusal(`the express id #${Buffer.from(buf.buffer, buf.byteOffset + i + 1, j - i - 1).toString('latin1')} is too large`);
+    if (id > 0x7fffffff) throw new FastReaderRefusal(`the express id #${buf.toString('latin1', i + 1, j)} is too large`);
     while (j < to && isSpace(buf[j])) j++;
     if (j >= to) return incomplete(i, `the statement #${id} does not end`);
     if (buf[j] !== EQUALS) throw new FastReaderRefusal(`#${id} is not followed by "="`);

@@ -185,10 +185,15 @@ function isKeywordByte(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || (c >= 0x61 && c <= 0x7a);
 }
 
-/** Index of the quote closing the string opened at `open`, or -1 when the text ends first. */
+/**
+ * Index of the quote closing the string opened at `open`, or -1 when the text ends first. A quote
+ * that is the last byte before `to` may be the first of a '' cut there (the index reads a file in
+ * chunks), so it is not taken as the end either.
+ */
 export function stringEnd(text: Uint8Array, open: number, to: number): number {
   for (let k = open + 1; k < to; k++) {
     if (text[k] !== QUOTE) continue;
+    if (k + 1 >= to) return -1;
     if (text[k + 1] === QUOTE) k++;
     else return k;
   }

@@ -5,6 +5,7 @@
 // whose bodies are not extrusions: it gets a subset model, the records those rooms need.
 import { lexRecord, TypeCodeOf } from './geometry-text';
 import { ClassTable } from './step-scan';
+import { stringEnd } from './step-strings';
 import { LineStore } from './model-reader';
 import { FastReaderRefusal } from './fast-reader-refusal';
 import { TextReader } from './step-index-build';
@@ -135,9 +136,8 @@ function referencesOf(text: Buffer, start: number, end: number, visit: (id: numb
   for (let k = start; k < end; k++) {
     const c = text[k];
     if (c === 0x27) {
-      let close = text.indexOf(0x27, k + 1);
-      while (close >= 0 && close < end && text[close + 1] === 0x27) close = text.indexOf(0x27, close + 2);
-      if (close < 0 || close >= end) return;
+      const close = stringEnd(text, k, end);
+      if (close < 0) return;
       k = close;
     } else if (c === 0x2f && text[k + 1] === 0x2a) {
       const close = text.indexOf('*/', k + 2);
